@@ -1,0 +1,86 @@
+"""Offset maps: every normalization step says where each output character came from.
+
+An :class:`OffsetMap` maps positions of a step's output text to positions of its input text.
+Maps compose, so a span in the final normalized text can always be traced back to the raw text a
+loader produced (and from there, through the loader's source map, to a page, paragraph or cell).
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from typing import Iterable
+
+
+class OffsetMap:
+    """Maps output positions ``0..len(out)`` to input positions.
+
+    ``to_input[j]`` is the input offset of output character ``j``; the extra entry at
+    ``len(out)`` is the input length, so half-open spans map cleanly.
+    """
+
+    __slots__ = ("to_input",)
+
+    def __init__(self, to_input: Iterable[int]) -> None:
+        self.to_input = array("l", to_input)
+
+    @classmethod
+    def identity(cls, length: int) -> "OffsetMap":
+        return cls(range(length + 1))
+
+    def __len__(self) -> int:
+        return len(self.to_input) - 1
+
+    def position(self, offset: int) -> int:
+        """The input offset of output offset ``offset`` (``len(out)`` maps to the input end)."""
+        return self.to_input[offset]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The input span ``[s, e)`` covering the output span ``[start, end)``."""
+        if end <= start:
+            p = self.to_input[start]
+            return p, p
+        return self.to_input[start], self.to_input[end - 1] + 1
+
+    def then(self, later: "OffsetMap") -> "OffsetMap":
+        """Compose: ``later`` maps a later step's output onto this map's output."""
+        mine = self.to_input
+        return OffsetMap(mine[j] for j in later.to_input)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement`` (empty to delete, start == end to insert)."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
+    """Apply non-overlapping edits and return the new text with its offset map.
+
+    Characters of a same-length replacement map one to one onto the replaced characters;
+    otherwise every replacement character maps to the start of what it replaced.
+    """
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    parts: list[str] = []
+    to_input = array("l")
+    pos = 0
+    for edit in ordered:
+        if edit.start < pos:
+            raise ValueError(f"overlapping edits at {edit.start}")
+        parts.append(text[pos:edit.start])
+        to_input.extend(range(pos, edit.start))
+        rep = edit.replacement
+        if rep:
+            parts.append(rep)
+            if len(rep) == edit.end - edit.start:
+                to_input.extend(range(edit.start, edit.end))
+            else:
+                to_input.extend([edit.start] * len(rep))
+        pos = edit.end
+    parts.append(text[pos:])
+    to_input.extend(range(pos, len(text)))
+    to_input.append(len(text))
+    return "".join(parts), OffsetMap(to_input)

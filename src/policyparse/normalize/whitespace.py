@@ -1,0 +1,38 @@
+"""Whitespace cleanup: one paragraph per line, no blank lines, no padding inside Chinese words.
+
+- spaces at line ends and line starts go (tabs inside a line stay: they separate table cells);
+- blank lines go, so txt, docx and pdf renderings of a notice give the same text;
+- spaces between two Han characters go (``周  平`` → ``周平``, ``单  位`` → ``单位``): notices pad
+  names and table headings for alignment, and a space never separates Chinese words;
+- runs of spaces elsewhere shrink to one.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from policyparse.normalize.offsets import Edit, apply_edits
+from policyparse.normalize.step import StepResult
+
+_SPACES = regex.compile(
+    r"(?P<edge>(?m:^[ \t]+|[ \t]+$))"
+    r"|(?P<han>(?<=[\p{Han}，。：；、）》”])[ ]+(?=[\p{Han}（《“]))"
+    r"|(?P<run>[ ]{2,})"
+)
+_BLANK_LINES = regex.compile(r"\n{2,}")
+_REPLACEMENT = {"edge": "", "han": "", "run": " "}
+
+
+def clean_whitespace(text: str) -> StepResult:
+    """Apply the rules above in one pass of edits plus a pass for blank lines."""
+    edits = [Edit(m.start(), m.end(), _REPLACEMENT[m.lastgroup]) for m in _SPACES.finditer(text)]
+    first, map1 = apply_edits(text, edits)
+    lead = len(first) - len(first.lstrip("\n"))
+    edits2 = [Edit(m.start(), m.end(), "\n") for m in _BLANK_LINES.finditer(first)]
+    if lead:
+        edits2 = [e for e in edits2 if e.start >= lead] + [Edit(0, lead, "")]
+    stripped_end = len(first.rstrip("\n"))
+    if stripped_end < len(first):
+        edits2 = [e for e in edits2 if e.end <= stripped_end] + [Edit(stripped_end, len(first), "")]
+    second, map2 = apply_edits(first, edits2)
+    return StepResult(second, map1.then(map2))

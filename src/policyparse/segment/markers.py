@@ -1,0 +1,106 @@
+"""Heading markers of Chinese official documents (GB/T 9704-2012 and common practice).
+
+Each marker family has a rank: a heading of a higher rank nests under the nearest open heading of
+a lower rank. Half-width and full-width brackets are the same family (``(一)`` = ``（一）``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+CN_DIGITS = "〇零一二三四五六七八九十百两"
+_CN_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_ordinal(numeral: str) -> int:
+    """Value of a small Chinese or Arabic ordinal as used in markers (一 … 九十九, 1 … 99)."""
+    if numeral.isdigit():
+        return int(numeral)
+    if "百" in numeral:
+        hundreds, _, rest = numeral.partition("百")
+        return _CN_VALUES.get(hundreds, 1) * 100 + (cn_ordinal(rest.lstrip("零〇")) if rest else 0)
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        return (_CN_VALUES[tens] if tens else 1) * 10 + (_CN_VALUES[ones] if ones else 0)
+    value = 0
+    for ch in numeral:
+        value = value * 10 + _CN_VALUES[ch]
+    return value
+
+
+@dataclass(frozen=True)
+class Family:
+    """A kind of heading marker: its rank, how it is written, and how its id part is spelled."""
+
+    name: str
+    rank: int
+    kind: str
+
+
+FAMILIES = {
+    "attachment": Family("attachment", 0, "attachment"),
+    "chapter": Family("chapter", 1, "chapter"),
+    "part": Family("part", 2, "chapter"),
+    "article": Family("article", 3, "article"),
+    "cn": Family("cn", 4, "heading"),  # 一、
+    "cn_paren": Family("cn_paren", 5, "heading"),  # （一）
+    "arabic": Family("arabic", 6, "heading"),  # 1． 1. 1、
+    "arabic_paren": Family("arabic_paren", 7, "heading"),  # （1）
+    "circled": Family("circled", 8, "heading"),  # ①
+}
+
+_CN = f"[{CN_DIGITS}]{{1,4}}"
+MARKER = regex.compile(
+    rf"(?P<chapter>第(?P<chapter_n>{_CN}|\d{{1,3}})章)"
+    rf"|(?P<part>第(?P<part_n>{_CN}|\d{{1,3}})节)"
+    rf"|(?P<article>第(?P<article_n>{_CN}|\d{{1,3}})条)"
+    rf"|(?P<cn>(?P<cn_n>{_CN})、)"
+    rf"|(?P<cn_paren>[（(](?P<cn_paren_n>{_CN})[）)])"
+    r"|(?P<arabic>(?<![\d.．])(?P<arabic_n>\d{1,2})(?:[．.](?![\d])|、))"
+    r"|(?P<arabic_paren>[（(](?P<arabic_paren_n>\d{1,2})[）)])"
+    r"|(?P<circled>(?P<circled_n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
+    r"|(?P<attachment>(?m:^)附件(?P<attachment_n>\d{1,2}|" + _CN + r")?(?=[:：\s]|$))"
+)
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One marker occurrence in the text."""
+
+    family: Family
+    number: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def id_part(self) -> str:
+        """The marker as written in section ids: brackets full-width, trailing punctuation dropped."""
+        name = self.family.name
+        if name in ("cn_paren", "arabic_paren"):
+            return "（" + self.text[1:-1] + "）"
+        if name in ("cn", "arabic"):
+            return self.text[:-1]
+        if name == "attachment":
+            return self.text
+        return self.text
+
+
+def find_markers(text: str) -> list[Marker]:
+    """Every marker-shaped string in ``text`` (whether it is a heading is decided later)."""
+    out = []
+    for m in MARKER.finditer(text):
+        name = m.lastgroup if m.lastgroup in FAMILIES else next(k for k in FAMILIES if m.group(k))
+        raw_n = m.group(f"{name}_n")
+        if name == "circled":
+            number = CIRCLED.index(raw_n) + 1
+        elif raw_n is None:
+            number = 1
+        else:
+            number = cn_ordinal(raw_n)
+        out.append(Marker(FAMILIES[name], number, m.start(), m.end(), m.group()))
+    return out
