@@ -1,0 +1,134 @@
+"""The ``policyparse`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterator
+
+import click
+
+from policyparse.errors import PolicyParseError
+from policyparse.loaders.base import DEFAULT_MAX_BYTES
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".docx", ".doc", ".pdf", ".html", ".htm")
+
+
+def _expand(paths: tuple[str, ...]) -> list[Path]:
+    """Files named directly, plus every supported file under named directories (recursively)."""
+    out: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            out.append(path)
+    return out
+
+
+def _parse_one(args: tuple[str, int]) -> tuple[str, dict | None, dict | None]:
+    """Parse one file in a worker; returns (path, document JSON, error record)."""
+    path, max_bytes = args
+    from policyparse.pipeline import parse_file
+
+    try:
+        parsed = parse_file(path, max_bytes=max_bytes)
+        return path, parsed.document.model_dump(mode="json"), None
+    except PolicyParseError as exc:
+        exc.path = exc.path or path
+        return path, None, exc.to_record()
+    except FileNotFoundError:
+        return path, None, {"code": "E109", "error": "FileNotFoundError", "message": f"{path}: no such file", "path": path}
+    except Exception as exc:  # a bug must not lose the rest of the batch
+        return path, None, {"code": "E999", "error": type(exc).__name__, "message": f"{path}: internal error: {exc}", "path": path}
+
+
+def _results(files: list[Path], jobs: int, max_bytes: int, progress: bool) -> Iterator[tuple[str, dict | None, dict | None]]:
+    work = [(str(f), max_bytes) for f in files]
+    if jobs > 1 and len(work) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            iterator = pool.map(_parse_one, work, chunksize=4)
+            yield from _with_progress(iterator, len(work), progress)
+    else:
+        yield from _with_progress(map(_parse_one, work), len(work), progress)
+
+
+def _with_progress(iterator, total: int, progress: bool):
+    if not progress:
+        yield from iterator
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(iterator, total=total, unit="doc", file=sys.stderr)
+
+
+def _output_names(files: list[Path]) -> dict[str, str]:
+    """``<stem>.json`` per input; inputs that share a stem (000.txt, 000.pdf) get ``<stem>.<ext>.json``."""
+    stems = Counter(f.stem for f in files)
+    return {str(f): (f"{f.stem}{f.suffix.lower()}" if stems[f.stem] > 1 else f.stem) for f in files}
+
+
+@click.group()
+@click.version_option(package_name="policyparse")
+def main() -> None:
+    """Parse Chinese government policy notices into a section tree and span-grounded facts."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write DIR/<input stem>.json per input.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
+@click.option("--jobs", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger files.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal for 5+ files).")
+def parse(paths: tuple[str, ...], out_dir: str | None, fmt: str, jobs: int, max_bytes: int, progress: bool | None) -> None:
+    """Parse files or directories (recursive) of notices: txt, docx, doc, pdf, html."""
+    files = _expand(paths)
+    if not files:
+        raise click.UsageError("no input files found")
+    show = progress if progress is not None else (sys.stderr.isatty() and len(files) >= 5)
+    names = _output_names(files)
+    errors: list[dict] = []
+    documents: list[dict] = []
+    out = Path(out_dir) if out_dir else None
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+    for path, document, error in _results(files, max(1, jobs), max_bytes, show):
+        if error:
+            errors.append(error)
+            if out:
+                (out / f"{names[path]}.error.json").write_text(json.dumps(error, ensure_ascii=False, indent=2), encoding="utf-8")
+            elif fmt == "jsonl":
+                click.echo(json.dumps(error, ensure_ascii=False))
+            continue
+        if out:
+            (out / f"{names[path]}.json").write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        elif fmt == "jsonl":
+            click.echo(json.dumps(document, ensure_ascii=False))
+        else:
+            documents.append(document)
+    if not out and fmt == "json" and documents:
+        payload = documents[0] if len(files) == 1 else documents
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    ok = len(files) - len(errors)
+    if out or errors:
+        click.echo(f"parsed {ok} of {len(files)} file(s)" + (f" into {out}" if out else ""), err=True)
+    for error in errors:
+        click.echo(f"error {error['code']} {error['error']}: {error['message']}", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the parse output."""
+    from policyparse.schema import document_schema
+
+    click.echo(json.dumps(document_schema(), ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

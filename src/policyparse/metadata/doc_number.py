@@ -1,0 +1,41 @@
+"""发文字号 (document numbers): agency code + 〔year〕 + serial + 号.
+
+Web copies write the year brackets as ``[] () 【】 ﹝﹞ ［］ （）``; the normal form uses 〔〕.
+"""
+
+from __future__ import annotations
+
+import regex
+
+DOC_NUMBER = regex.compile(
+    r"(?P<agency>\p{Han}{1,12}?(?:[发函字规办令告]|[\p{Han}]{0,2}字)?)"
+    r"\s?[〔\[［(（【﹝](?P<year>(?:19|20)\d{2})[〕\]］)）】﹞]\s?"
+    r"(?:第\s?)?(?P<serial>\d{1,5})\s?号"
+)
+"""A 文号; the agency part is short Han text ending right before the year bracket."""
+
+_AGENCY_STOP = regex.compile(r".*(?:[，。；：、《》“”（）\s]|印发|根据|按照|依据|和|及|与|的|通知|号|文件)")
+
+
+def normalize_doc_number(agency: str, year: str, serial: str) -> str:
+    """The 文号 in normal form: ``渝府发〔2019〕14号``."""
+    return f"{agency}〔{year}〕{int(serial)}号"
+
+
+def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Every 文号 in ``text[start:end]`` as ``(span start, span end, normal form)``.
+
+    The agency part is trimmed at the last punctuation or connective before the bracket, so
+    ``根据渝府发〔2019〕14号`` yields ``渝府发〔2019〕14号``.
+    """
+    out = []
+    for m in DOC_NUMBER.finditer(text, start, end if end is not None else len(text)):
+        agency = m.group("agency")
+        cut = _AGENCY_STOP.match(agency)
+        offset = cut.end() if cut else 0
+        agency = agency[offset:]
+        if len(agency) < 2:
+            continue
+        s = m.start("agency") + offset
+        out.append((s, m.end(), normalize_doc_number(agency, m.group("year"), m.group("serial"))))
+    return out

@@ -1,0 +1,110 @@
+"""Assemble :class:`~policyparse.models.Metadata` from the normalized text and its sections."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from policyparse.metadata.doc_number import find_doc_numbers
+from policyparse.metadata.header import find_addressees, find_title, issuers_from_title, signature_issuers
+from policyparse.metadata.jurisdiction import resolve_jurisdiction
+from policyparse.models import Jurisdiction, Metadata, Section
+from policyparse.resolvers.dates import parse_date
+
+_FULL_DATE = regex.compile(
+    r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))"
+    r"|[〇零一二三四五六七八九○Ｏ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+)
+_PUBLISH_LABEL = regex.compile(r"(?:发布日期|发文日期|印发日期|发布时间|日期)\s*[:：]\s*$")
+_PROGRAMME_YEAR = regex.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年度")
+_PAST_MARKERS = ("已", "曾", "往年", "此前")
+_PHONE = regex.compile(r"(?<!\d)0\d{2,3}[-－—]\d{7,8}(?!\d)")
+
+
+def _preamble_end(text: str, sections: list[Section]) -> int:
+    first = next((s.span[0] for s in sections if s.kind != "attachment"), None)
+    return first if first is not None else min(len(text), 400)
+
+
+def _date_value(raw: str) -> str | None:
+    try:
+        return parse_date(raw).value
+    except ValueError:
+        return None
+
+
+def _publish_date(text: str, preamble_end: int) -> str | None:
+    for m in _FULL_DATE.finditer(text, 0, max(preamble_end, 1)):
+        if _PUBLISH_LABEL.search(text, max(0, m.start() - 12), m.start()):
+            return _date_value(m.group())
+    return None
+
+
+def _signature(text: str, preamble_end: int) -> tuple[str | None, list[str]]:
+    """The 成文日期 and the issuers signed above it: a full date on its own or right after an
+    organisation name, in the preamble (印发 notices) or at the end of the text."""
+    candidates = []
+    for m in _FULL_DATE.finditer(text):
+        in_tail = m.start() >= len(text) - 300
+        if not (m.start() < preamble_end or in_tail):
+            continue
+        line_end = text.find("\n", m.end())
+        rest = text[m.end(): line_end if line_end >= 0 else len(text)].strip()
+        if rest and not rest.startswith("（") and not rest.startswith("("):
+            continue
+        candidates.append(m)
+    for m in candidates:
+        names = signature_issuers(text, [m.start()])
+        if names:
+            return _date_value(m.group()), [text[s:e] for s, e in names]
+    return None, []
+
+
+def _policy_year(title: str | None, text: str) -> int | None:
+    if title:
+        m = _PROGRAMME_YEAR.search(title)
+        if m:
+            return int(m.group(1))
+    years = []
+    for m in _PROGRAMME_YEAR.finditer(text):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "。；\n")
+        clause = text[clause_start + 1:m.start()]
+        if "《" in clause and "》" not in clause:
+            continue
+        if any(p in clause for p in _PAST_MARKERS):
+            continue
+        years.append(int(m.group(1)))
+    return max(years) if years else None
+
+
+def read_metadata(text: str, sections: list[Section]) -> Metadata:
+    """Everything FACTS.md asks of ``metadata``, from the text alone; unknown stays null."""
+    preamble_end = _preamble_end(text, sections)
+    preamble = text[:preamble_end]
+    title_span = find_title(preamble)
+    title = text[title_span[0]:title_span[1]] if title_span else None
+    after_title = title_span[1] if title_span else 0
+    numbers = [n for n in find_doc_numbers(text, after_title, preamble_end) if "》" not in text[max(0, n[0] - 2):n[0]]]
+    doc_number = numbers[0][2] if numbers else None
+    issuers = issuers_from_title(title) if title else []
+    signing_date, signed_by = _signature(text, preamble_end)
+    for name in signed_by:
+        if name not in issuers:
+            issuers.append(name)
+    addressees = [text[s:e].strip() for s, e in find_addressees(preamble)]
+    publish_date = _publish_date(text, preamble_end) or signing_date
+    phones = [m.group() for m in _PHONE.finditer(text)]
+    place = resolve_jurisdiction(text, issuers=issuers, title=title, phones=phones)
+    return Metadata(
+        title=title,
+        doc_number=doc_number,
+        issuers=tuple(issuers),
+        addressees=tuple(a for a in addressees if a),
+        publish_date=publish_date,
+        signing_date=signing_date,
+        policy_year=_policy_year(title, text),
+        jurisdiction=Jurisdiction(
+            province=place.province, city=place.city, county=place.county, adcode=place.adcode
+        ),
+    )
