@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policyparse.extractors.registry import run_extractors
-from policyparse.loaders import load
 from policyparse.loaders.base import DEFAULT_MAX_BYTES, LoadedText, SourceMap
 from policyparse.metadata.read import read_metadata
 from policyparse.models import Document, Source
@@ -56,6 +55,8 @@ def build_document(loaded: LoadedText, source: Source) -> Parsed:
 
 def parse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
     """Parse one file; raises a :class:`~policyparse.errors.LoadError` if it cannot be read."""
+    from policyparse.loaders import load  # format libraries load only when a file is read
+
     path = Path(path)
     loaded = load(path, max_bytes=max_bytes)
     source = Source(

@@ -1,35 +1,55 @@
-"""The registry of fact extractors and the loop that runs them over a document."""
+"""The fact extractors, in the order they run, and the loop that runs them.
+
+Order matters: extractors of containers (文号, 《》 references, contacts) claim their spans before
+the numeric and temporal extractors look for values, so nothing is read out of another construct.
+Each extractor module exposes ``NAME`` (a versioned name such as ``money.v1``), ``TYPES`` (the fact
+types it emits) and ``extract(ctx) -> list[Fact]``.
+"""
 
 from __future__ import annotations
 
-from typing import Callable, Protocol
+import importlib
+from functools import lru_cache
+from types import ModuleType
 
+from policyparse.extractors.context import Context
 from policyparse.models import Diagnostic, Fact, Metadata, Section
 
+ORDER = (
+    "doc_number",
+    "reference",
+    "contact",
+    "temporal",
+    "duration",
+    "money",
+    "percent",
+    "ratio",
+    "threshold",
+    "selection_rule",
+    "quota",
+    "enumeration",
+)
+"""Extractor modules under ``policyparse.extractors``, in run order."""
 
-class Extractor(Protocol):
-    """An extractor: a versioned name and a function from the document's text to facts."""
 
-    name: str
-
-    def __call__(self, text: str, sections: list[Section], metadata: Metadata) -> list[Fact]: ...
-
-
-EXTRACTORS: list[Extractor] = []
-"""Extractors in the order they run; later ones may not re-claim an earlier one's span."""
-
-
-def register(extractor: Callable) -> Callable:
-    """Add an extractor to :data:`EXTRACTORS` (used as a decorator by extractor modules)."""
-    EXTRACTORS.append(extractor)
-    return extractor
+@lru_cache(maxsize=1)
+def extractor_modules() -> tuple[ModuleType, ...]:
+    """The extractor modules that exist, imported once, in :data:`ORDER`."""
+    modules = []
+    for name in ORDER:
+        try:
+            modules.append(importlib.import_module(f"policyparse.extractors.{name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"policyparse.extractors.{name}":
+                raise
+    return tuple(modules)
 
 
 def run_extractors(text: str, sections: list[Section], metadata: Metadata) -> tuple[list[Fact], list[Diagnostic]]:
-    """Every registered extractor's facts, sorted by position."""
+    """Every extractor's facts, sorted by position."""
+    ctx = Context(text, list(sections), metadata)
     facts: list[Fact] = []
-    diagnostics: list[Diagnostic] = []
-    for extractor in EXTRACTORS:
-        facts.extend(extractor(text, sections, metadata))
+    for module in extractor_modules():
+        facts.extend(module.extract(ctx))
     facts.sort(key=lambda f: (f.span[0], f.span[1], f.type))
-    return facts, diagnostics
+    return facts, []
