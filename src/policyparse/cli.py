@@ -122,6 +122,20 @@ def parse(paths: tuple[str, ...], out_dir: str | None, fmt: str, jobs: int, max_
         sys.exit(1)
 
 
+@main.command(name="eval")
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of <stem>.gold.json files (the format of shared/gold/seeds).")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--errors/--no-errors", "show_errors", default=False, help="List missed and spurious facts.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def evaluate(gold_dir: str, paths: tuple[str, ...], show_errors: bool, as_json: bool) -> None:
+    """Score parses of PATHS against gold: per-type P/R/F1, metadata accuracy, heading F1."""
+    from policyparse.evaluation.report import run_evaluation
+
+    code = run_evaluation(Path(gold_dir), _expand(paths), show_errors=show_errors, as_json=as_json)
+    sys.exit(code)
+
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the parse output."""

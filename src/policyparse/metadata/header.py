@@ -28,7 +28,7 @@ ORG_SUFFIX = (
     "监督管理局|知识产权局|局|厅|委|部|署|院|中心|协会|学会|联合会|总会|银行|公司|集团|"
     "处|科|所|站|社|馆|会"
 )
-ORG = regex.compile(rf"\p{{Han}}{{2,30}}?(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?")
+ORG = regex.compile(rf"\p{{Han}}{{2,30}}(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?")
 _ORG_LINE = regex.compile(rf"^(?:\p{{Han}}{{2,30}}?(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?[ 、]*)+$")
 
 
@@ -50,13 +50,41 @@ def find_title(preamble: str) -> tuple[int, int] | None:
     return None
 
 
+_ORG_END = regex.compile(rf"(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?")
+_ISSUER_START = regex.compile(r"(?:中共|国家|国务院|中国|共青团)")
+
+
+def _starts_with_place(s: str) -> bool:
+    from policyparse.metadata.divisions import load_divisions
+
+    divisions = load_divisions()
+    return bool(_ISSUER_START.match(s)) or any(divisions.candidates(s[:k]) for k in range(2, min(len(s), 9) + 1))
+
+
+def split_joint_issuers(head: str) -> list[str]:
+    """Split issuers written back to back (``浙江省经济和信息化厅浙江省财政厅``): cut after an
+    organisation suffix where the rest starts with a place name (or 中共/国家…)."""
+    if not ORG.fullmatch(head):
+        return []
+    for m in _ORG_END.finditer(head):
+        cut = m.end()
+        rest = head[cut:]
+        if not rest:
+            break
+        if cut >= 4 and ORG.fullmatch(head[:cut]) and _starts_with_place(rest):
+            tail = split_joint_issuers(rest)
+            if tail:
+                return [head[:cut]] + tail
+    return [head]
+
+
 def issuers_from_title(title: str) -> list[str]:
     """Issuers named before 关于 in a title: ``重庆市知识产权局关于…`` → [重庆市知识产权局]."""
     head, sep, _ = title.partition("关于")
     if not sep or not head:
         return []
     parts = [p for p in regex.split(r"[、\s　]+", head) if p]
-    return [p for p in parts if ORG.fullmatch(p)]
+    return [org for p in parts for org in split_joint_issuers(p)]
 
 
 _ADDRESSEE_BLOCK = regex.compile(r"(?P<block>(?:各|有关|全市|全省|全区|本市)[^。：:\n]{1,200}?)[：:]")

@@ -1,0 +1,1 @@
+"""Scoring parses against gold facts (the format of shared/gold/seeds)."""

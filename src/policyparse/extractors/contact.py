@@ -1,0 +1,205 @@
+"""Contacts: people, phones, emails, URLs, addresses and the organisations a notice names.
+
+Sources, in the shapes notices use:
+- cue lines: ``联系人：雷飞宇、张朝君；联系电话：67521202、67612599，邮箱：…；联系地址：…``;
+- contact tables (a header row naming 单位 / 联系人 / 电话 columns, then one row per office);
+- issuers (title and signature) and acceptors (``报送至市知识产权局运用促进处``).
+A local number with no area code takes the code of the notice's jurisdiction, flagged
+``area_code_inferred``. Web-page footers never reach here (the HTML loader drops them).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from policyparse.extractors.context import Context
+from policyparse.metadata.header import ORG
+from policyparse.models import Fact
+from policyparse.resolvers.phones import parse_phone, scan_phones
+from policyparse.resources import read_lines
+
+NAME = "contact.v1"
+TYPES = ("person", "phone", "email", "url", "address", "organization")
+
+_EMAIL = regex.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_URL = regex.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", regex.IGNORECASE)
+_PERSON_CUE = regex.compile(r"联系人(?:及(?:联系)?电话)?(?:员)?\s*[:：]\s*")
+_NAME = regex.compile(r"\p{Han}(?:\s{0,2}\p{Han}){1,3}")
+_NAME_SEPARATOR = regex.compile(r"\s*[、，,/／和及]\s*|\s+")
+_ADDRESS = regex.compile(r"(?:联系|通讯|通信|办公|受理|报送|邮寄)?地址\s*[:：]\s*(?P<address>[^；;。\n，,（(]{4,60})")
+_ACCEPTOR = regex.compile(r"(?:报送至|报送到|提交至|提交到|送至|寄至|报至|交至)")
+_GENERIC_ORG = regex.compile(r"^(?:各|有关|所在地|所属|同级|本|我|该|其他|相关|辖)")
+_PHONE_HEADER = ("电话", "联系电话", "联系方式", "手机")
+_PERSON_HEADER = ("联系人", "姓名")
+_ORG_HEADER = ("单位", "部门", "名称", "单位名称", "机构")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    words = " ".join(read_lines("contact", "surnames.txt")).split()
+    return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
+
+
+def _is_person_name(name: str) -> bool:
+    """A 2–4 character name that starts with a known surname, or that jieba tags as a name (nr)."""
+    single, double = _surnames()
+    if not 2 <= len(name) <= 4:
+        return False
+    if name[:2] in double or name[0] in single:
+        return True
+    import jieba.posseg  # lazy: the dictionary loads only when a contact needs checking
+
+    return any(pair.flag == "nr" for pair in jieba.posseg.cut(name))
+
+
+def _area_code(ctx: Context) -> str | None:
+    adcode = ctx.metadata.jurisdiction.adcode
+    if not adcode:
+        return None
+    from policyparse.metadata.divisions import load_divisions
+
+    divisions = load_divisions()
+    for code in (adcode, adcode[:4] + "00", adcode[:2] + "0000"):
+        codes = divisions.area_codes_of(code)
+        if len(codes) == 1:
+            return codes[0]
+    return None
+
+
+def _emails_and_urls(ctx: Context) -> list[Fact]:
+    facts = []
+    for m in _EMAIL.finditer(ctx.text):
+        facts.append(ctx.fact(NAME, "email", m.group().lower(), m.start(), m.end(), role="contact", rule="email"))
+        ctx.claims.add(m.start(), m.end())
+    for m in _URL.finditer(ctx.text):
+        end = m.end()
+        while end > m.start() and ctx.text[end - 1] in ".,;:!?'":
+            end -= 1
+        if ctx.claims.overlaps(m.start(), end):
+            continue
+        facts.append(ctx.fact(NAME, "url", ctx.text[m.start():end], m.start(), end, rule="url"))
+        ctx.claims.add(m.start(), end)
+    return facts
+
+
+def _phones(ctx: Context, area_code: str | None) -> list[Fact]:
+    facts = []
+    for mention in scan_phones(ctx.text, area_code=area_code):
+        if ctx.claims.overlaps(mention.start, mention.end):
+            continue
+        extras = {"area_code_inferred": True} if mention.extra.get("area_code_inferred") else {}
+        facts.append(ctx.fact(NAME, "phone", mention.value, mention.start, mention.end, role="contact",
+                              rule=f"phone:{mention.kind}", **extras))
+        ctx.claims.add(mention.start, mention.end)
+    return facts
+
+
+def _people_after_cue(ctx: Context) -> list[Fact]:
+    facts = []
+    text = ctx.text
+    for cue in _PERSON_CUE.finditer(text):
+        pos = cue.end()
+        while True:
+            m = _NAME.match(text, pos)
+            if not m:
+                break
+            name = regex.sub(r"\s", "", m.group())
+            if not _is_person_name(name) or any(w in name for w in ("电话", "邮箱", "地址", "手机")):
+                break
+            facts.append(ctx.fact(NAME, "person", name, m.start(), m.end(), role="contact", rule="联系人：…"))
+            sep = _NAME_SEPARATOR.match(text, m.end())
+            if not sep or not sep.group().strip(" "):
+                break
+            pos = sep.end()
+    return facts
+
+
+def _table_rows(text: str):
+    """Tab-separated rows as (line start, cells with their offsets)."""
+    pos = 0
+    for line in text.split("\n"):
+        if "\t" in line:
+            cells, offset = [], pos
+            for cell in line.split("\t"):
+                cells.append((offset, cell))
+                offset += len(cell) + 1
+            yield cells
+        pos += len(line) + 1
+
+
+def _contact_table(ctx: Context, area_code: str | None) -> list[Fact]:
+    facts = []
+    columns: dict[str, int] | None = None
+    for cells in _table_rows(ctx.text):
+        labels = [c.strip() for _, c in cells]
+        if any(label in _PERSON_HEADER for label in labels):
+            columns = {}
+            for i, label in enumerate(labels):
+                if label in _PERSON_HEADER:
+                    columns["person"] = i
+                elif label in _ORG_HEADER:
+                    columns["organization"] = i
+                elif label in _PHONE_HEADER:
+                    columns["phone"] = i
+            continue
+        if columns is None:
+            continue
+        for kind, i in columns.items():
+            if i >= len(cells):
+                continue
+            start, cell = cells[i]
+            stripped = cell.strip()
+            if not stripped:
+                continue
+            start += cell.index(stripped[0])
+            end = start + len(stripped)
+            if kind == "person":
+                name = regex.sub(r"\s", "", stripped)
+                if _is_person_name(name):
+                    facts.append(ctx.fact(NAME, "person", name, start, end, role="contact", rule="table:联系人"))
+            elif kind == "phone":
+                try:
+                    phone = parse_phone(stripped, area_code=area_code)
+                except ValueError:
+                    continue
+                extras = {"area_code_inferred": True} if phone.get("area_code_inferred") else {}
+                facts.append(ctx.fact(NAME, "phone", phone["number"], start, end, role="contact", rule="table:电话", **extras))
+                ctx.claims.add(start, end)
+            elif ORG.fullmatch(stripped):
+                facts.append(ctx.fact(NAME, "organization", stripped, start, end, role="contact", rule="table:单位"))
+    return facts
+
+
+def _addresses(ctx: Context) -> list[Fact]:
+    facts = []
+    for m in _ADDRESS.finditer(ctx.text):
+        start, end = m.span("address")
+        facts.append(ctx.fact(NAME, "address", m.group("address").strip(), start, end, role="contact", rule="地址："))
+    return facts
+
+
+def _organizations(ctx: Context) -> list[Fact]:
+    facts = []
+    text = ctx.text
+    for issuer in ctx.metadata.issuers:
+        at = text.find(issuer)
+        if at >= 0:
+            facts.append(ctx.fact(NAME, "organization", issuer, at, at + len(issuer), role="issuer", rule="metadata.issuers"))
+    for cue in _ACCEPTOR.finditer(text):
+        m = ORG.match(text, cue.end())
+        if m and not _GENERIC_ORG.match(m.group()):
+            facts.append(ctx.fact(NAME, "organization", m.group(), m.start(), m.end(), role="acceptor", rule="报送至…"))
+    return facts
+
+
+def extract(ctx: Context) -> list[Fact]:
+    area_code = _area_code(ctx)
+    facts = _emails_and_urls(ctx)
+    facts += _contact_table(ctx, area_code)
+    facts += _phones(ctx, area_code)
+    facts += _people_after_cue(ctx)
+    facts += _addresses(ctx)
+    facts += _organizations(ctx)
+    return facts
