@@ -1,0 +1,83 @@
+"""Dates and periods, with roles: publish, deadline, start, end, signed, or none.
+
+Values come from the shared date resolver; a date without a year takes the notice's reference
+year (its publish or signing date, else its programme year, else the latest full date in the
+text) and is flagged ``year_inferred``. Roles come from the words around the date:
+``发布日期：`` → publish; ``截止时间为…`` / ``…前报送`` → deadline; ``自…起`` → start; ``…止`` → end;
+a date in the signature block → signed.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from policyparse.extractors.context import Context
+from policyparse.models import Fact
+from policyparse.resolvers.dates import scan_temporal
+
+NAME = "temporal.v1"
+TYPES = ("date", "period")
+
+_PUBLISH = regex.compile(r"(?:发布日期|发文日期|印发日期|发布时间|日期)\s*[:：]\s*$")
+_DEADLINE_BEFORE = regex.compile(r"(?:截止(?:时间|日期)?|截至|最迟|最晚|须于|请于|应于|务必于|于)\s*(?:为|是|到|至)?\s*[:：]?\s*$")
+_DEADLINE_AFTER = regex.compile(r"^\s*(?:前|之前|以前|止|截止)")
+_START_AFTER = regex.compile(r"^\s*(?:起|开始|起施行|起实施|施行|实施)")
+_END_BEFORE = regex.compile(r"(?:有效期至|有效期到|截止到|结束时间)\s*[:：为]?\s*$")
+_FULL_YEAR = regex.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日|((?:19|20)\d{2})-\d{2}-\d{2}")
+
+
+def reference_year(ctx: Context) -> int | None:
+    """The year that completes yearless dates: publish/signing date, programme year, latest full date."""
+    metadata = ctx.metadata
+    for value in (metadata.publish_date, metadata.signing_date):
+        if value:
+            return int(value[:4])
+    if metadata.policy_year:
+        return metadata.policy_year
+    years = [int(m.group(1) or m.group(2)) for m in _FULL_YEAR.finditer(ctx.text)]
+    return max(years) if years else None
+
+
+def _role(ctx: Context, start: int, end: int, value: str, kind: str) -> str | None:
+    text = ctx.text
+    before = text[max(0, start - 12):start]
+    after = text[end:end + 6]
+    if kind == "period":
+        return None
+    if _PUBLISH.search(before):
+        return "publish"
+    if _DEADLINE_BEFORE.search(before) or _DEADLINE_AFTER.match(after):
+        return "deadline"
+    if _START_AFTER.match(after):
+        return "start"
+    if _END_BEFORE.search(before):
+        return "end"
+    if ctx.metadata.signing_date == value and _signature_position(text, start, end):
+        return "signed"
+    return None
+
+
+def _signature_position(text: str, start: int, end: int) -> bool:
+    """A full date alone on its line, or right after an organisation name (``…办公厅2022年3月25日``)."""
+    line_begin = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end: line_end if line_end >= 0 else len(text)].strip()
+    head = text[line_begin:start]
+    return (not rest or rest[0] in "（(") and (not head.strip() or head.endswith(("厅", "局", "委", "府", "室", "会", "部", "院")))
+
+
+def extract(ctx: Context) -> list[Fact]:
+    facts = []
+    ref = reference_year(ctx)
+    for mention in scan_temporal(ctx.text, ref=ref):
+        if mention.value is None or ctx.claims.overlaps(mention.start, mention.end):
+            continue
+        extras = {"year_inferred": True} if mention.extra.get("year_inferred") else {}
+        value = mention.value
+        if mention.kind == "period":
+            value = {"start": value["start"], "end": value["end"]}
+        role = _role(ctx, mention.start, mention.end, value if isinstance(value, str) else "", mention.kind)
+        facts.append(ctx.fact(NAME, mention.kind, value, mention.start, mention.end, role=role,
+                              rule=f"{mention.kind}:{'annual' if mention.extra.get('annual') else 'calendar'}", **extras))
+        ctx.claims.add(mention.start, mention.end)
+    return facts
