@@ -1,0 +1,65 @@
+"""What an amount or a share is *for*, read from the clause around it and the section it sits in.
+
+Roles (FACTS.md leaves the set open; these are the ones the profile and rules stages use):
+``funding`` (what the programme pays), ``subsidy`` (a share or amount paid back against costs),
+``reward`` (a prize for an achievement), ``threshold`` (an eligibility condition on the applicant),
+``target`` (a goal or KPI the project must reach). ``None`` when the text does not say.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from policyparse.extractors.context import Context
+
+_CLAUSE_START = regex.compile(r"[。；;！？\n]")
+_SUBSIDY = regex.compile(r"补贴|补助|报销|减免|贴息")
+_REWARD = regex.compile(r"奖励|奖金|一次性奖")
+_FUNDING = regex.compile(r"给予|资助|支持|拨付|扶持|安排|奖补|经费支持|资金支持|下达")
+_ELIGIBILITY_SECTION = regex.compile(r"条件|资格|申报主体|申报对象|支持对象|基本要求|申报要求")
+_TARGET_SECTION = regex.compile(r"目标|指标|绩效|考核|任务")
+_PERIOD_CUE = regex.compile(r"近[一二三四五两\d]年|上一?年度|上年|近[一二三四五两\d]个?年度")
+_TARGET_CUE = regex.compile(r"新增|力争|突破|实现|争取|达到|提升至|增长|增幅|提高到|年均")
+_ELIGIBILITY_CUE = regex.compile(r"应具备|须|需|应当|具有|拥有|不低于|不少于|以上")
+
+
+def clause_before(text: str, start: int) -> str:
+    """The words of the clause that leads up to ``start`` (back to 。；or a line break)."""
+    found = None
+    for found in _CLAUSE_START.finditer(text, max(0, start - 80), start):
+        pass
+    return text[found.end() if found else max(0, start - 80):start]
+
+
+def clause_after(text: str, end: int) -> str:
+    m = _CLAUSE_START.search(text, end, min(len(text), end + 40))
+    return text[end:m.start() if m else min(len(text), end + 40)]
+
+
+def section_titles(ctx: Context, offset: int) -> str:
+    """Titles of the section holding ``offset`` and of its ancestors, joined."""
+    titles = []
+    section = ctx.section(ctx.section_id(offset))
+    while section is not None:
+        titles.append(section.title)
+        section = ctx.section(section.parent)
+    return " ".join(titles)
+
+
+def classify(ctx: Context, start: int, end: int) -> tuple[str | None, str | None]:
+    """``(role, kind)`` of the value at ``[start, end)``; kind is ``eligibility`` or ``kpi`` when known."""
+    before = clause_before(ctx.text, start)
+    after = clause_after(ctx.text, end)
+    near = before[-24:] + after[:8]
+    if _SUBSIDY.search(near) and (_FUNDING.search(before) or "按" in before):
+        return "subsidy", None
+    if _REWARD.search(near) and _FUNDING.search(before + after[:8]):
+        return "reward", None
+    if _FUNDING.search(before[-20:]) and not _TARGET_CUE.search(before[-8:]):
+        return "funding", None
+    titles = section_titles(ctx, start)
+    if _PERIOD_CUE.search(before) or (_ELIGIBILITY_SECTION.search(titles) and not _TARGET_CUE.search(before)):
+        return "threshold", "eligibility"
+    if _TARGET_SECTION.search(titles) or _TARGET_CUE.search(before):
+        return "target", "kpi"
+    return None, None

@@ -1,0 +1,132 @@
+"""What every resolver shares: the :class:`Mention` record and the length-preserving fold.
+
+All scanners match on a *folded* copy of the text (full-width ASCII → ASCII, ideographic space →
+space, traditional numeral/time characters → simplified, ``○`` → ``〇``). Every fold is one code
+point to one code point, so an offset in the folded copy is the same offset in the caller's
+string, and ``Mention.text == s[start:end]`` holds by construction.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
+
+__all__ = ["Mention", "fold", "FOLD", "drop_inside", "drop_overlapping", "spans_overlap"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One recognised construct in a string.
+
+    ``start``/``end`` are half-open code-point offsets into the string given to the scanner;
+    ``text == s[start:end]`` always. ``value`` is the resolved value in the normal form of
+    shared/FACTS.md for the construct (Decimal, dict, str …); ``kind`` names the variant
+    (``"cardinal"``, ``"range"``, ``"points"``, ``"date"``, ``"period"`` …); ``extra`` holds
+    qualifiers (``bound``, ``approx``, ``mod`` …) documented by each scanner.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Any
+    kind: str
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+def _build_fold() -> dict[int, int]:
+    table: dict[int, int] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # full-width ASCII
+    table[0x3000] = 0x20  # ideographic space
+    pairs = {
+        "萬": "万", "億": "亿", "兩": "两", "倆": "俩", "貳": "贰", "參": "叁", "叄": "叁", "陸": "陆",
+        "點": "点", "個": "个", "負": "负", "幾": "几", "餘": "余", "對": "对", "時": "时", "號": "号",
+        "週": "周", "鐘": "钟", "圓": "圆", "塊": "块", "錢": "钱", "來": "来", "後": "后", "開": "开",
+        "間": "间", "禮": "礼", "○": "〇", "〇": "〇", "Ｏ": "〇", "−": "-", "﹣": "-",
+        "‐": "-", "‑": "-", "‒": "-", "–": "-", "―": "—", "〜": "~", "∶": ":", "︰": ":", "﹕": ":",
+        "％": "%", "﹪": "%", "．": ".", "，": ",", "：": ":", "／": "/", "～": "~", "－": "-",
+        "（": "(", "）": ")", "［": "[", "］": "]", "＋": "+", "　": " ", "\u00a0": " ",
+        "際": "际", "內": "内",
+    }
+    for a, b in pairs.items():
+        assert len(a) == 1 and len(b) == 1
+        table[ord(a)] = ord(b)
+    return table
+
+
+FOLD: dict[int, int] = _build_fold()
+"""``str.translate`` table: one code point to one code point (offsets are preserved)."""
+
+
+def fold(s: str) -> str:
+    """The folded copy of ``s`` that all patterns match against (same length as ``s``)."""
+    return s.translate(FOLD)
+
+
+def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def drop_inside(mentions: Iterable[Mention], spans: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Mentions that do not overlap any of ``spans`` (e.g. :func:`book_title_spans`).
+
+    ``spans`` need not be sorted; they are assumed not to overlap each other.
+    """
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    out = []
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        hit = False
+        for j in (i, i + 1):
+            if 0 <= j < len(ordered) and spans_overlap((m.start, m.end), ordered[j]):
+                hit = True
+                break
+        if not hit:
+            # a wide span starting before i may still cover m
+            hit = any(spans_overlap((m.start, m.end), sp) for sp in ordered[max(0, i - 3):i])
+        if not hit:
+            out.append(m)
+    return out
+
+
+def drop_overlapping(mentions: Iterable[Mention], others: Iterable[Mention]) -> list[Mention]:
+    """Mentions that overlap none of ``others`` (e.g. numbers that are not part of a date)."""
+    return drop_inside(mentions, [(o.start, o.end) for o in others])
+
+
+class SpanSet:
+    """A sorted, non-overlapping set of spans with a fast overlap test."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0 and self._ends[i] > start:
+            return True
+        j = i + 1
+        return j < len(self._starts) and self._starts[j] < end
+
+    def __iter__(self):
+        return iter(zip(self._starts, self._ends))
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+
+def mapping(**kw: Any) -> Mapping[str, Any]:
+    """A small extra dict without ``None`` values."""
+    return {k: v for k, v in kw.items() if v is not None}

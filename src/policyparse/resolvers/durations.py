@@ -1,0 +1,185 @@
+"""Durations: lengths of time (``项目实施期限为2年``, ``10个工作日``, ``1-2个月``).
+
+Value (shared/FACTS.md): ``{"value": n, "unit": u}`` or ``{"min": a, "max": b, "unit": u}`` with
+``u`` in ``year month week day workday hour minute``; a one-sided bound (``三十年以上``) gives only
+``min`` or ``max``.
+
+Decisions:
+
+* ``半年`` is ``{"value": 0.5, "unit": "year"}``: the written unit is kept and the number is
+  exact (``一年半`` → 1.5 year, ``两个半月`` → 2.5 month, ``半小时`` → 0.5 hour); converting
+  to months is the consumer's choice.
+* ``周``/``星期``/``礼拜`` → week; ``周年`` → year; ``工作日``/``交易日`` → workday;
+  ``天``/``日``/``自然日`` → day; ``小时``/``钟头`` → hour; ``分钟`` → minute; ``刻钟`` → 15 minutes.
+* Compounds convert to the smaller unit when exact: ``四年六个月`` → 54 month,
+  ``两年零三个月`` → 27 month, ``一个半小时`` → 1.5 hour, ``2小时30分钟`` → 150 minute.
+* ``月`` needs ``个`` (``3个月``; ``3月`` is March); ``日`` counts only before 内/以内/之内/后/以后
+  (``30日内``; ``15日`` alone is a day of the month). Years that are dates (``2020年``) are dates.
+* ``extra``: ``bound`` (以上/不少于 → min; 以内/以下/不超过 → max), ``within`` (…内),
+  ``lookback`` (近三年, 过去两年 — a window before the reference time, not a length to plan).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from policyparse.resolvers.base import Mention, SpanSet, fold
+from policyparse.resolvers.dates import _temporal
+from policyparse.resolvers.money import _clean
+from policyparse.resolvers.numerals import raw_numbers
+
+__all__ = ["parse_duration", "scan_durations"]
+
+_UNITS = {
+    "工作日": "workday", "交易日": "workday", "自然日": "day", "周年": "year", "年": "year", "个月": "month",
+    "月": "month", "周": "week", "星期": "week", "礼拜": "week", "天": "day", "日": "day", "小时": "hour",
+    "钟头": "hour", "分钟": "minute", "刻钟": "quarter_hour",
+}
+_TAIL = regex.compile(
+    r"[ \t]{0,3}(?P<ge>个)?[ \t]{0,2}(?P<half>半)?[ \t]{0,2}"
+    r"(?P<u>工作日|交易日|自然日|周年|年|月|周|星期|礼拜|天|日|小时|钟头|分钟|刻钟)"
+    r"(?P<half2>半)?"
+)
+_DAY_OK = regex.compile(r"[ \t]{0,2}(?:内|以内|之内|后|以后|之后|起|为限|期限)")
+_HALF_ALONE = regex.compile(
+    r"(?<![上下前后大多一二三四五六七八九十两个\d])半[ \t]{0,2}(?:个[ \t]{0,2})?(?P<u>年|月|小时|天|日)(?!度)"
+)
+_RANGE_GAP = regex.compile(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}")
+_AFTER = regex.compile(
+    r"[ \t]{0,2}(?:(?P<min>以上|及以上|或以上|\(含\)以上)|(?P<max>以下|及以下|以内|之内|\(含\)以内)|(?P<within>内))"
+)
+_BEFORE = regex.compile(
+    r"(?:(?P<min>不少于|不低于|至少|超过|满|达到|长于)|(?P<max>不超过|不多于|最长|至多|最多|少于|不足|短于)"
+    r"|(?P<lookback>近|最近|过去|前|近期))[ \t]{0,2}$"
+)
+_TO_SMALLER = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60}
+_JOIN = regex.compile(r"[ \t]{0,2}(?:零[ \t]{0,2})?")
+
+
+def _items(f: str) -> list[tuple[int, int, dict, dict]]:
+    temporal = SpanSet((t[0], t[1]) for t in _temporal(f, None))
+    raws = raw_numbers(f)
+    singles: list[list] = []
+    for r in raws:
+        if r.kind == "fraction" or not _clean(f, r) or r.value.value <= 0:
+            continue
+        if r.start > 0 and f[r.start - 1] == "第":
+            continue
+        m = _TAIL.match(f, r.end)
+        if not m:
+            continue
+        u = m.group("u")
+        if u == "月" and not (m.group("ge") or m.group("half")):
+            continue
+        if u == "日" and not _DAY_OK.match(f, m.end()):
+            continue
+        if u == "周" and f.startswith("岁", m.end()):
+            continue
+        if u == "年" and (f.startswith("度", m.end()) or f.startswith("级", m.end())):
+            continue
+        if temporal.overlaps(r.start, m.end()):
+            continue
+        unit = _UNITS[u]
+        v = r.value.value
+        if m.group("half") or m.group("half2"):
+            v += Decimal("0.5")
+        if unit == "quarter_hour":
+            v, unit = v * 15, "minute"
+        singles.append([r.start, m.end(), v, unit, r])
+    for m in _HALF_ALONE.finditer(f):
+        if temporal.overlaps(m.start(), m.end()):
+            continue
+        if any(s[0] <= m.start() < s[1] for s in singles):
+            continue
+        singles.append([m.start(), m.end(), Decimal("0.5"), _UNITS[m.group("u")], None])
+    singles.sort(key=lambda t: t[0])
+    # compounds: 四年六个月, 一小时三十分钟
+    merged: list[list] = []
+    for it in singles:
+        if merged:
+            p = merged[-1]
+            factor = _TO_SMALLER.get((p[3], it[3]))
+            if factor and _JOIN.fullmatch(f, p[1], it[0]):
+                merged[-1] = [p[0], it[1], p[2] * factor + it[2], it[3], None]
+                continue
+        merged.append(it)
+    out: list[tuple[int, int, dict, dict]] = []
+    i = 0
+    while i < len(merged):
+        st, en, v, unit, r = merged[i]
+        # 1-2个月: a bare number before this one
+        lo_num = None
+        for r0 in raws:
+            if r0.end <= st and r0.end >= st - 5 and _RANGE_GAP.fullmatch(f, r0.end, st) and _clean(f, r0) \
+                    and not temporal.overlaps(r0.start, r0.end):
+                lo_num = r0
+        if lo_num is not None and not any(o[0] <= lo_num.start < o[1] for o in out) and lo_num.value.value < v:
+            value = {"min": lo_num.value.value, "max": v, "unit": unit}
+            start = lo_num.start
+        else:
+            value = {"value": v, "unit": unit}
+            start = st
+        # 3天——8天: same unit on both ends
+        if i + 1 < len(merged) and "value" in value:
+            n = merged[i + 1]
+            if n[3] == unit and _RANGE_GAP.fullmatch(f, en, n[0]) and v < n[2]:
+                value = {"min": v, "max": n[2], "unit": unit}
+                en = n[1]
+                i += 1
+        extra: dict = {}
+        a = _AFTER.match(f, en)
+        if a:
+            g = a.lastgroup
+            extra["bound" if g != "within" else "within"] = g if g != "within" else True
+            if g == "max" and a.group().strip().endswith("内"):
+                extra["within"] = True
+        b = _BEFORE.search(f, max(0, start - 4), start)
+        if b:
+            g = b.lastgroup
+            if g == "lookback":
+                extra["lookback"] = True
+            else:
+                extra.setdefault("bound", g)
+        out.append((start, en, value, extra))
+        i += 1
+    return out
+
+
+def scan_durations(s: str) -> list[Mention]:
+    """Durations in running text (value: FACTS duration dict; ``kind`` ``"duration"``/``"range"``).
+    Never overlaps a date or period (``2020年`` is a date, ``2022—2024年`` a period)."""
+    f = fold(s)
+    return [Mention(a, b, s[a:b], v, "range" if "min" in v or "max" in v else "duration", e)
+            for a, b, v, e in _items(f)]
+
+
+_WHOLE_BOUNDS = regex.compile(
+    r"^(?P<a>.+?)(?:以上|及以上)[ \t,，]*(?P<b>.+?)(?:以下|及以下|以内)$"
+)
+
+
+def parse_duration(s: str) -> dict:
+    """The duration written in ``s`` (see module doc): ``2年`` ``三年`` ``10个工作日`` ``1-2个月``
+    ``半年`` ``两周`` ``三十年以上`` → ``{"min": 30, "unit": "year"}``. Raises ``ValueError``."""
+    f = fold(s).strip()
+    m = _WHOLE_BOUNDS.match(f)
+    if m:
+        a, b = parse_duration(m.group("a")), parse_duration(m.group("b"))
+        if "value" in a and "value" in b and a["unit"] == b["unit"]:
+            return {"min": a["value"], "max": b["value"], "unit": a["unit"]}
+    items = _items(f)
+    if len(items) != 1:
+        raise ValueError(f"not one duration: {s!r}")
+    st, en, value, extra = items[0]
+    rest = f[en:]
+    a = _AFTER.fullmatch(f, en) if rest else None
+    b = _BEFORE.fullmatch(f, 0, st) if st else None
+    if (st and not b) or (rest and not a):
+        raise ValueError(f"not a duration: {s!r}")
+    out = dict(value)
+    bound = extra.get("bound")
+    if bound and "value" in out:
+        out = {bound: out["value"], "unit": out["unit"]}
+    return out

@@ -1,0 +1,76 @@
+"""Named, composable regex fragments (strings) shared by the resolvers.
+
+Fragments are written for the *folded* text (see :func:`policyparse.resolvers.base.fold`):
+full-width digits and punctuation are already ASCII, traditional numeral characters simplified.
+Compose them with f-strings and compile once at import (``regex`` module, ``VERSION1`` not needed).
+"""
+
+from __future__ import annotations
+
+import regex
+
+# --- characters -------------------------------------------------------------------------------
+
+CN_DIGIT_CHARS = "一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖"
+"""Chinese digits 1–9, common and financial (大写) forms."""
+CN_ZERO_CHARS = "零〇"
+CN_TENS_CHARS = "廿卅卌"
+"""20, 30, 40 in one character."""
+CN_SMALL_UNIT_CHARS = "十拾百佰千仟"
+CN_BIG_UNIT_CHARS = "万亿"
+CN_NUMERAL_CHARS = CN_DIGIT_CHARS + CN_ZERO_CHARS + CN_TENS_CHARS + CN_SMALL_UNIT_CHARS + CN_BIG_UNIT_CHARS
+
+CN_DIGIT = f"[{CN_DIGIT_CHARS}]"
+CN_ZERO = f"[{CN_ZERO_CHARS}]"
+CN_NUMERAL = f"[{CN_NUMERAL_CHARS}]"
+"""Any character that can be part of a Chinese numeral."""
+
+SP = r"[ \t]"
+"""A horizontal space (after folding, U+3000 is a plain space)."""
+SPS = r"[ \t]{0,4}"
+"""Optional horizontal spacing inside a construct (PDF/HTML copies put spaces between tokens)."""
+
+DASH = r"(?:——|--|—|-|~|－)"
+"""Range dashes after folding: ASCII hyphen (folded from – ‐ − －), em dash, doubled em dash, tilde."""
+RANGE_SEP = rf"(?:{SPS}(?:——|--|—|-|~|至|到)(?:{SPS}|(?=\S)))"
+"""Separator between the two ends of a range (至, 到 or a dash), with optional spacing."""
+
+ARABIC_INT = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)"
+"""An Arabic integer, with or without thousands separators (``2,000``; ``１，２３４`` after folding)."""
+ARABIC_NUM = rf"(?:{ARABIC_INT}(?:\.\d+)?|\.\d+)"
+
+# --- currencies -------------------------------------------------------------------------------
+
+CURRENCY_WORDS: dict[str, str] = {
+    "人民币": "CNY", "元": "CNY", "圆": "CNY", "块": "CNY", "块钱": "CNY",
+    "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR", "日元": "JPY",
+    "英镑": "GBP", "澳元": "AUD", "澳门元": "MOP", "新台币": "TWD", "韩元": "KRW", "卢布": "RUB",
+    "瑞士法郎": "CHF", "加元": "CAD", "新加坡元": "SGD",
+}
+"""Currency words and their ISO 4217 codes (``元`` alone means CNY in a Chinese notice)."""
+
+FOREIGN_CURRENCY = "|".join(sorted((w for w, c in CURRENCY_WORDS.items() if c != "CNY"), key=len, reverse=True))
+CNY_UNIT = r"(?:元|圆|块钱|块)"
+CURRENCY_UNIT = rf"(?:{FOREIGN_CURRENCY}|人民币|{CNY_UNIT})"
+
+# --- dates ------------------------------------------------------------------------------------
+
+YEAR4 = r"(?:1[89]\d{2}|20\d{2}|2100)"
+"""A four-digit year 1800–2100 (callers add the digit boundaries)."""
+YEAR_CN = r"[〇零一二三四五六七八九]{4}"
+"""A year written digit by digit in Chinese (``二〇二三``)."""
+MONTH_NUM = r"(?:1[0-2]|0?[1-9])"
+DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9])"
+MONTH_CN = r"(?:十[一二]?|[一二三四五六七八九]|元|正)"
+DAY_CN = r"(?:三十一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+HOUR_CN = r"(?:二十[一二三四]?|十[一二三四五六七八九]?|[零〇一二三四五六七八九两])"
+MINUTE_CN = r"(?:[一二三四五]?十[一二三四五六七八九]?|[零〇][一二三四五六七八九]|[一二三四五六七八九])"
+DAYPART = r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|夜间|夜里|午后|早晨|晚间|白天|早|晚)"
+WEEKDAY = r"(?:[(]?(?:星期|周|礼拜)?[一二三四五六日天][)]?)"
+
+# --- compiled helpers -------------------------------------------------------------------------
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - deliberate, reads well
+    """Compile ``pattern`` once, at import (no VERBOSE: spaces in fragments are literal)."""
+    return regex.compile(pattern, flags)

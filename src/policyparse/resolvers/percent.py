@@ -1,0 +1,188 @@
+"""Percentages (as fractions) and ratios.
+
+Percent value (shared/FACTS.md) is a *fraction*: ``40%`` → ``0.4``, ``３．５％`` → ``0.035``,
+``百分之三点五`` → ``0.035``, ``五成`` → ``0.5``, ``千分之五`` → ``0.005``, ``万分之三`` → ``0.0003``.
+
+Percentage points (``3.5个百分点``) are a *difference* of two percentages, not a share. Decision:
+they resolve to the same fraction (``0.035``) but are marked — :func:`parse_percent_ex` returns
+``PercentValue(value, points=True)`` and :func:`scan_percents` gives the mention ``kind="points"``.
+:func:`parse_percent` returns the bare fraction for both; callers that must not mix the two use
+the ``_ex`` form or the mention kind.
+
+Ranges: ``5-20%`` (the ``%`` written once) is one mention, ``kind="range"``, value
+``{"min": 0.05, "max": 0.2}``; ``5%-20%`` is two ordinary percent mentions.
+
+Ratios: ``1:2`` ``1：1`` ``1比1`` ``3:2:1`` → a tuple of Decimals (FACTS ``[1, 2]``). A clock time
+(``5:00``, ``下午2:30``, ``9:30-11:30``) is not a ratio.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from policyparse.resolvers.base import Mention, fold
+from policyparse.resolvers.money import _clean
+from policyparse.resolvers.numerals import parse_number, raw_numbers
+
+__all__ = ["PercentValue", "parse_percent", "parse_percent_ex", "scan_percents", "parse_ratio", "scan_ratios"]
+
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True, slots=True)
+class PercentValue:
+    """A percentage as a fraction; ``points`` for 个百分点; ``kind`` percent|points|permille|
+    per_ten_thousand|tenths (成)."""
+
+    value: Decimal
+    points: bool = False
+    kind: str = "percent"
+
+
+_PCT_TAIL = regex.compile(r"[ \t]{0,3}%")
+_POINTS_TAIL = regex.compile(r"[ \t]{0,4}个[ \t]{0,4}百[ \t]{0,2}分[ \t]{0,2}点")
+_CHENG_TAIL = regex.compile(r"成(?![\p{Han}])|成(?=[以左的多])")
+_PER_BEFORE = regex.compile(
+    r"(?<![0-9零〇一二三四五六七八九两十拾百佰千仟万亿壹贰叁肆伍陆柒捌玖])(?P<w>百|千|万)[ \t]{0,2}分[ \t]{0,2}之[ \t]{0,3}$"
+)
+_HUNDRED_PCT = regex.compile(
+    r"(?<![0-9零〇一二三四五六七八九两十拾百佰千仟万亿壹贰叁肆伍陆柒捌玖])百分之百(?![分之0-9零一二三四五六七八九十])"
+)
+_RANGE_GAP = regex.compile(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}")
+_SCALE = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
+_KIND = {"百": "percent", "千": "permille", "万": "per_ten_thousand"}
+
+
+def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
+    raws = raw_numbers(f)
+    items: list[tuple[int, int, Decimal | dict, str]] = []
+    for r in raws:
+        if r.kind == "fraction" or not _clean(f, r):
+            continue
+        v = r.value.value
+        pre = _PER_BEFORE.search(f, max(0, r.start - 8), r.start)
+        if pre:
+            w = pre.group("w")
+            end = r.end
+            if w == "百" and (_PCT_TAIL.match(f, end) or _POINTS_TAIL.match(f, end)):
+                pass
+            items.append((pre.start(), end, v / _SCALE[w], _KIND[w]))
+            continue
+        m = _PCT_TAIL.match(f, r.end)
+        if m:
+            items.append((r.start, m.end(), v / _HUNDRED, "percent"))
+            continue
+        m = _POINTS_TAIL.match(f, r.end)
+        if m:
+            items.append((r.start, m.end(), v / _HUNDRED, "points"))
+            continue
+        m = _CHENG_TAIL.match(f, r.end)
+        if m and r.value.mode == "chinese" and 0 < v <= 10:
+            items.append((r.start, r.end + 1, v / 10, "tenths"))
+    for m in _HUNDRED_PCT.finditer(f):
+        items.append((m.start(), m.end(), Decimal(1), "percent"))
+    items.sort(key=lambda t: t[0])
+    # 5-20%: a bare number, a dash, a percent
+    out: list[tuple[int, int, Decimal | dict, str]] = []
+    by_start = {r.start: r for r in raws}
+    for it in items:
+        st = it[0]
+        if it[3] == "percent" and f[st:st + 3] != "百分之":
+            # look back for "N-" right before
+            for r in raws:
+                if r.end <= st and r.end >= st - 6 and _RANGE_GAP.fullmatch(f, r.end, st) and _clean(f, r) \
+                        and not any(o[0] <= r.start < o[1] for o in items):
+                    lo = r.value.value / _HUNDRED
+                    if lo <= it[2]:
+                        it = (r.start, it[1], {"min": lo, "max": it[2]}, "range")
+                    break
+        out.append(it)
+    del by_start
+    return out
+
+
+def scan_percents(s: str) -> list[Mention]:
+    """Percentages in running text: value a Decimal fraction (``{"min","max"}`` for ``kind="range"``).
+
+    ``kind``: ``percent`` (``40%``, ``百分之四十``), ``points`` (``3.5个百分点``), ``permille``
+    (``千分之五``), ``per_ten_thousand`` (``万分之三``), ``tenths`` (``五成``), ``range`` (``5-20%``).
+    ``五百分之二`` is a fraction (see :func:`~policyparse.resolvers.numerals.scan_numbers`), not a
+    percent; ``%`` inside URLs is ignored.
+    """
+    f = fold(s)
+    return [Mention(a, b, s[a:b], v, k, {}) for a, b, v, k in _percent_items(f)]
+
+
+def parse_percent_ex(s: str) -> PercentValue:
+    """Parse one percentage (see module doc); raises ``ValueError`` otherwise."""
+    f = fold(s).strip()
+    items = _percent_items(f)
+    if len(items) != 1 or items[0][0] != 0 or items[0][1] != len(f) or isinstance(items[0][2], dict):
+        raise ValueError(f"not one percentage: {s!r}")
+    _, _, v, k = items[0]
+    return PercentValue(v, k == "points", k)
+
+
+def parse_percent(s: str) -> Decimal:
+    """The fraction a percentage in ``s`` stands for: ``40%`` → 0.4, ``百分之三点五`` → 0.035,
+    ``五成`` → 0.5, ``千分之五`` → 0.005, ``3.5个百分点`` → 0.035 (points; see
+    :func:`parse_percent_ex` to tell them apart). Raises ``ValueError`` otherwise."""
+    return parse_percent_ex(s).value
+
+
+# --- ratios -----------------------------------------------------------------------------------
+
+_NUM = r"\d+(?:\.\d+)?"
+_RATIO = regex.compile(r"(?<![\d.:/])(" + _NUM + r")((?:[ \t]{0,2}:[ \t]{0,2}" + _NUM + r")+)(?![\d.:]|[ \t]*[:]\d)")
+_CLOCK_BEFORE = regex.compile(r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚|早|日|号|时间|截止|截至|至|到|-|~|—)[ \t]{0,2}$")
+_CLOCK_AFTER = regex.compile(r"[ \t]{0,2}(?:时|前|后|以前|之前|截止|开始|起|至|到|-|~|—)")
+_BI = regex.compile(r"[ \t]{0,2}比[ \t]{0,2}")
+
+
+def _is_clock(f: str, start: int, end: int, parts: list[str]) -> bool:
+    if len(parts) not in (2, 3):
+        return False
+    h, mi = parts[0], parts[1]
+    if not (h.isdigit() and mi.isdigit() and len(mi) == 2 and int(h) <= 24 and int(mi) < 60):
+        return False
+    if mi.startswith("0") or (len(parts) == 3 and len(parts[2]) == 2):
+        return True
+    return bool(_CLOCK_BEFORE.search(f, max(0, start - 6), start) or _CLOCK_AFTER.match(f, end))
+
+
+def _ratio_items(f: str) -> list[tuple[int, int, tuple[Decimal, ...]]]:
+    items = []
+    for m in _RATIO.finditer(f):
+        parts = [m.group(1)] + regex.split(r"[ \t]*:[ \t]*", m.group(2).strip(" \t:"))
+        parts = [p for p in parts if p]
+        if _is_clock(f, m.start(), m.end(), parts):
+            continue
+        items.append((m.start(), m.end(), tuple(Decimal(p) for p in parts)))
+    raws = raw_numbers(f)
+    for a, b in zip(raws, raws[1:]):
+        g = _BI.fullmatch(f, a.end, b.start)
+        if g and "比" in f[a.end:b.start] and _clean(f, a):
+            items.append((a.start, b.end, (a.value.value, b.value.value)))
+    items.sort()
+    return items
+
+
+def scan_ratios(s: str) -> list[Mention]:
+    """Ratios in running text (``按1:2抵算`` ``1:1分担`` ``3比2``): value a tuple of Decimals."""
+    f = fold(s)
+    return [Mention(a, b, s[a:b], v, "ratio", {}) for a, b, v in _ratio_items(f)]
+
+
+def parse_ratio(s: str) -> tuple[Decimal, ...]:
+    """``1:2`` ``1：1`` ``1比1`` ``3:2:1`` → ``(Decimal(1), Decimal(2))`` …; ValueError otherwise."""
+    f = fold(s).strip()
+    m = regex.fullmatch(r"(" + _NUM + r")((?:[ \t]*:[ \t]*" + _NUM + r")+)", f)
+    if m:
+        return tuple(Decimal(p) for p in regex.split(r"[ \t]*:[ \t]*", f))
+    a, sep, b = f.partition("比")
+    if sep and a.strip() and b.strip():
+        return (parse_number(a), parse_number(b))
+    raise ValueError(f"not a ratio: {s!r}")

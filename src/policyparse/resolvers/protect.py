@@ -1,0 +1,73 @@
+"""Constructs whose digits are not quantities, dates or money.
+
+:func:`protected_spans` masks, in folded text: 文号 (``渝府发〔2019〕14号``, ``[2019]``), standard
+codes (``GB/T 9704-2012``), URLs, e-mail addresses, phone numbers, ID/account digit strings (12+
+digits), postcodes after 邮编, section markers (``一、`` ``（二）`` ``3．`` at a clause start) and
+plan names (``十四五``). The numeric scanners skip anything overlapping the mask.
+
+:func:`book_title_spans` gives the 《…》 titles; FACTS.md says a date inside one is not a date
+fact, but a title's *year range* is still text a caller may want, so scanners do not drop titles
+themselves — use :func:`~policyparse.resolvers.base.drop_inside` with these spans.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from policyparse.resolvers.base import SpanSet, fold
+from policyparse.resolvers.phones import phone_spans
+
+__all__ = ["protected_spans", "book_title_spans", "doc_number_spans"]
+
+_OPEN = r"[〔\[【﹝(]"
+_CLOSE = r"[〕\]】﹞)]"
+_DOC_NUMBER = regex.compile(
+    r"(?:[\p{Han}A-Za-z]{1,16})?" + _OPEN + r"[ \t]*(?:19|20)\d{2}[ \t]*" + _CLOSE + r"[ \t]*(?:第[ \t]*)?\d{1,5}[ \t]*号"
+)
+_BRACKET_YEAR = regex.compile(r"[〔\[【﹝][ \t]*(?:19|20)\d{2}[ \t]*[〕\]】﹞]")
+_STANDARD = regex.compile(r"(?<![A-Za-z])(?:GB|GB/T|GB/Z|DB\d{0,2}(?:/T)?|JB|JB/T|HG|YY|QB|SJ|T/[A-Z]{2,10}|ISO|IEC)"
+                          r"[ \t]*\d[\d.]*(?:[-—]\d{2,4})?")
+_URL = regex.compile(
+    r"(?:https?://|ftp://|www\.)[^\s\p{Han}，。；、“”（）()<>\"']+"
+    r"|(?<![@\w.])(?:[A-Za-z0-9-]+\.)+(?:com|cn|net|org|gov|edu|info|io)(?::\d{1,5})?(?:/[^\s\p{Han}，。；、“”（）()<>\"']*)?"
+)
+_EMAIL = regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_LONG_DIGITS = regex.compile(r"(?<![\d.])\d{12,}[Xx]?(?![\d])|(?<![\d.])\d{17}[Xx](?![\dA-Za-z])")
+_POSTCODE = regex.compile(r"(?:邮编|邮政编码)[ \t]*[:是为]?[ \t]*(\d{6})(?!\d)")
+_MARKER = regex.compile(
+    r"(?:^|(?<=[\n。；;:)」”]))[ \t]*"
+    r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[.、](?![\d.])"
+    r"|第[一二三四五六七八九十百零〇\d]{1,5}[章节条款部分篇])",
+    regex.M,
+)
+_PLAN = regex.compile(r"十?[一二三四五六七八九十]五(?=规划|时期|期间|”|\")")
+_TITLE = regex.compile(r"《[^《》\n]{1,200}》")
+
+
+@lru_cache(maxsize=32)
+def protected_spans(f: str) -> SpanSet:
+    """The mask of protected constructs in folded text ``f`` (see module docstring)."""
+    spans: list[tuple[int, int]] = []
+    for rx in (_DOC_NUMBER, _BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
+        spans.extend(m.span() for m in rx.finditer(f))
+    spans.extend(m.span(1) for m in _POSTCODE.finditer(f))
+    for m in _MARKER.finditer(f):
+        a, b = m.span()
+        while a < b and f[a] in " \t":
+            a += 1
+        if a < b:
+            spans.append((a, b))
+    spans.extend(phone_spans(f))
+    return SpanSet(spans)
+
+
+def doc_number_spans(s: str) -> list[tuple[int, int]]:
+    """Spans of 文号-like constructs (``渝府发〔2019〕14号``, ``[2019]12号``) in ``s``."""
+    return [m.span() for m in _DOC_NUMBER.finditer(fold(s))]
+
+
+def book_title_spans(s: str) -> list[tuple[int, int]]:
+    """Spans of 《…》 titles in ``s`` (brackets included)."""
+    return [m.span() for m in _TITLE.finditer(s)]
