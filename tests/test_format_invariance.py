@@ -1,0 +1,26 @@
+"""A notice gives the same section tree, metadata and facts whether it comes as txt, docx or pdf."""
+
+from __future__ import annotations
+
+import pytest
+
+from policyparse.pipeline import parse_file
+from tests.conftest import CORPORA
+
+
+def _tree(document) -> list[tuple]:
+    return [(s.id, s.marker, s.level, s.title, s.parent, s.kind) for s in document.sections]
+
+
+def _facts(document) -> list[tuple]:
+    return sorted((f.type, f.text, str(f.value_json())) for f in document.facts)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_same_tree_metadata_and_facts_as_txt(seed_stem: str, fmt: str) -> None:
+    txt = parse_file(CORPORA / f"{seed_stem}.txt").document
+    other = parse_file(CORPORA / f"{seed_stem}.{fmt}").document
+    assert other.source.format == fmt
+    assert _tree(other) == _tree(txt)
+    assert other.metadata == txt.metadata
+    assert _facts(other) == _facts(txt)
