@@ -131,6 +131,11 @@ class QuotaValue(_Value):
 
     max: int
     unit: str | None = None
+    scope: str | None = Field(default=None, description="who the cap applies to, e.g. 武进区、新北区")
+
+    @model_serializer(mode="wrap")
+    def _drop_unused(self, handler: Any) -> dict:
+        return {k: v for k, v in handler(self).items() if v is not None or k == "unit"}
 
 
 class ReferenceValue(_Value):

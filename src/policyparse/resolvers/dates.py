@@ -75,7 +75,8 @@ _TIME = (
     r"(?:(?P<tm_dp>" + DAYPART + r")[ \t]{0,2})?"
     r"(?:(?P<tm_h>[01]?\d|2[0-4]):(?P<tm_mi>[0-5]\d)(?::[0-5]\d)?(?!\d)(?:时)?"
     r"|(?P<tm_h2>[01]?\d|2[0-4]|" + _HOUR_CN + r")[ \t]*[时点](?![\d]{2}:)"
-    r"(?:[ \t]*(?:(?P<tm_mi2>[0-5]?\d|" + _MIN_CN + r")[ \t]*分?|(?P<tm_half>半)|(?P<tm_q>[一三])刻|整))?)"
+    r"(?:[ \t]*(?:(?P<tm_mi2>[0-5]?\d|" + _MIN_CN + r")[ \t]*分?(?:[ \t]*(?:[0-5]?\d|" + _MIN_CN + r")[ \t]*秒)?"
+    r"|(?P<tm_half>半)|(?P<tm_q>[一三])刻|整))?)"
 )
 _NSMALL = r"(?:\d{1,2}|十[一二]?|[一二两三四五六七八九]|十)"
 
@@ -96,13 +97,13 @@ _ATOM = regex.compile(
     r"|(?P<wk>(?:第(?P<wk_n>" + _NSMALL + r")|(?P<wk_first>首))个?(?:周|星期|礼拜))"
     r"|(?P<wks>前(?P<wks_n>" + _NSMALL + r")个?(?:周|星期|礼拜))"
     r"|(?P<xun>(?P<xun_w>上|中|下)旬)"
-    r"|(?P<endof>(?<=[年月])(?:底|末))"
+    r"|(?P<endof>(?<=[年月])(?:底|末)|(?<=年)年(?:底|末)|(?<=月)月(?:底|末))"
     r"|(?P<mo>(?P<mo_m>" + _MON + r")[ \t]*月(?:份)?)"
     r"|(?P<bm>(?P<bm_m>" + _MON + r")(?=" + _RSEP + _MON + r"[ \t]*月))"
     r"|(?P<dy>(?P<dy_d>" + _DAY + r")[ \t]*[日号])"
     r"|(?P<bd>(?P<bd_d>" + _DAY + r")(?=" + _RSEP + _DAY + r"[ \t]*[日号]))"
     r"|(?P<dt>(?<=月[ \t]{0,2})(?P<dt_d>" + _DAYN + r")(?=(?:[01]?\d|2[0-3]):[0-5]\d))"
-    r"|(?P<dn>(?<=月[ \t]{0,2})(?P<dn_d>" + _DAY + r")(?![\d\p{Han}]))"
+    r"|(?P<dn>(?<=月[ \t]{0,2})(?P<dn_d>" + _DAY + r")(?![\d.,%]|[ \t]*[个年月天万亿元号日时点分项件家人次名多余]))"
     r"|(?P<tm>" + _TIME + r")"
 )
 
@@ -114,6 +115,7 @@ _BETWEEN = regex.compile(r"[ \t]{0,2}之?间")
 _STOP = regex.compile(r"[ \t]{0,2}止")
 _MOD_AFTER = regex.compile(
     r"[ \t]{0,2}(?:(?P<until>或之前|及之前|及以前|或以前|以前\(含\)|前\(含\)|\(含\)以前|\(含\)前)"
+    r"|(?P<since_incl>或之后|及之后|及以后|或以后|以后\(含\)|\(含\)以后|\(含\)之后)"
     r"|(?P<before>之前|以前|前)|(?P<since>起|开始|以来)|(?P<after>之后|以后|后)|(?P<end>止)"
     r"|(?P<approx>左右|前后)|(?P<within>以内|之内|内))"
 )
@@ -554,6 +556,8 @@ def _mods(f: str, start: int, end: int) -> tuple[str | None, tuple[int, int]]:
         a = m2.start()
     if after == "end":
         after = "until"
+    elif after == "since_incl":
+        after = "since"
     mod = after or before
     return mod, (a, b)
 
@@ -665,9 +669,17 @@ def _single_lenient(s: str, ref: Any) -> tuple[_Resolved, str | None]:
     except ValueError:
         f = fold(s).strip()
         m = regex.fullmatch(r"(\d{2})[ \t]*年(度)?", f)
-        if not m:
-            raise
-        return _Resolved("date", _fmt(_century(int(m.group(1)), _ref_year(ref))), True), None
+        if m:
+            return _Resolved("date", _fmt(_century(int(m.group(1)), _ref_year(ref))), True), None
+        m = regex.fullmatch(YEAR4, f)
+        if m:                                   # a bare year handed over as a date
+            return _Resolved("date", f), None
+        m = regex.fullmatch(r"(" + YEAR4 + r") (1[0-2]|0?[1-9]) (3[01]|[12]\d|0?[1-9])", f)
+        if m:
+            y, mo, d = (int(x) for x in m.groups())
+            _check(y, mo, d)
+            return _Resolved("date", _fmt(y, mo, d)), None
+        raise
 
 
 def parse_date(s: str, ref: Any = None) -> DateValue:

@@ -30,11 +30,22 @@ __all__ = ["parse_money", "scan_money"]
 _CUR_ALT = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 _SUB_DIGIT = r"[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
 _TAIL = regex.compile(
-    r"[ \t]{0,3}(?P<cur>" + _CUR_ALT + r")"
+    r"[ \t]{0,3}(?P<more>多|余|几)?[ \t]{0,2}(?P<cur>" + _CUR_ALT + r")"
     r"(?:[ \t]{0,2}(?:零[ \t]{0,2})?(?P<jiao>" + _SUB_DIGIT + r")[ \t]{0,2}[角毛])?"
     r"(?:[ \t]{0,2}(?:零[ \t]{0,2})?(?P<fen>" + _SUB_DIGIT + r")[ \t]{0,2}分)?"
-    r"(?P<zheng>整)?"
-    r"(?:[ \t]{0,2}(?P<rmb>人民币)(?![ \t]*\d))?"
+    r"(?:(?<=[毛角])(?P<fen2>" + _SUB_DIGIT + r")(?![\d\p{Han}]))?"
+    r"(?:(?<=块)(?:零(?P<fen3>" + _SUB_DIGIT + r")|(?P<jiao3>" + _SUB_DIGIT + r"))(?![\d\p{Han}]|[ \t]*(?<![到至])[^到至~\-]))?"
+    r"(?P<zheng>[整正](?![\p{Han}]))?(?P<qian>钱)?"
+    r"(?:[ \t]{0,2}(?P<cur2>" + _CUR_ALT + r")(?![ \t]*\d))?"
+)
+_SUBUNIT_ONLY = regex.compile(
+    r"(?P<jiao>" + _SUB_DIGIT + r")[ \t]{0,2}[角毛](?:[ \t]{0,2}(?P<fen>" + _SUB_DIGIT + r")[ \t]{0,2}分?)?"
+    r"|(?P<fen_only>\d{1,2}|[一二三四五六七八九十两]{1,3})[ \t]{0,2}分(?:钱)?"
+)
+_PREFIX_CUR = regex.compile(r"(?P<cur>" + _CUR_ALT + r"|￥|¥|\$|RMB|CNY|USD|HKD|EUR)[ \t]{0,3}$")
+_SYMBOL = {"￥": "CNY", "¥": "CNY", "$": "USD", "RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR"}
+_APPROX_RANGE = regex.compile(
+    r"(?<![0-9零〇一二三四五六七八九十百千万亿])(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])(?P<u>[十百千万亿]+)"
 )
 _PER = regex.compile(r"[ \t]{0,2}/[ \t]{0,2}(?P<per>项目|企业|单位|件|项|个|家|人|次|年|户|台|套|份|所|座|篇|部|张|吨|亩)")
 _PREFIX_RMB = regex.compile(r"(?:人民币|RMB|CNY|￥|¥)[ \t]{0,3}$")
@@ -42,14 +53,14 @@ _RANGE_GAP = regex.compile(
     r"[ \t]{0,3}(?:\(含\)|\(不含\))?[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}(?:人民币[ \t]{0,2})?"
 )
 _AFTER_LEFT = regex.compile(r"[ \t]{0,3}(?:\(含\)|\(不含\))")
-_KUAI_OK = regex.compile(r"块钱|块(?![\p{Han}])|块(?=[以左的多])")
+_KUAI_OK = regex.compile(r"块钱|块(?![\p{Han}])|块(?=[以左的多])|块(?=零?[一二三四五六七八九两\d](?:[角毛分钱]|(?![\d\p{Han}])))")
 _MONEY_CUE = regex.compile(
     r"(?:资金|资助|补助|补贴|奖励|奖补|扶持|投资|投入|金额|经费|费用|收入|营收|销售额|产值|利润|利税|税收|纳税|融资|贷款|授信"
     r"|估值|资产|注册资本|出资|预算|拨付|兑现|收益|成本|营业额|交易额|总额|资本|奖金|罚款|赔偿|价款|造价|保费|保额)"
     r"[^，。；,;\n]{0,6}$"
 )
 _BOUND_BEFORE = regex.compile(
-    r"(?:(?P<max_x>低于|少于|不足|小于|未满|未达到?)|(?P<max>最高不超过|原则上不超过|不超过|不高于|不多于|至多|最多|最高|上限为?|封顶|以内)"
+    r"(?:(?P<max_x>低于|少于|不足|不到|小于|未满|未达到?)|(?P<max>最高不超过|原则上不超过|不超过|不高于|不多于|至多|最多|最高|上限为?|封顶|以内)"
     r"|(?P<min_x>超过|高于|大于|多于|突破)|(?P<min>不低于|不少于|至少|最低|起点为?|以上)"
     r"|(?P<near>近)|(?P<about>约|大约|大概|左右))[ \t]{0,2}(?:为|达|达到|是)?[ \t]{0,2}$"
 )
@@ -65,6 +76,10 @@ def _sub_digit(s: str | None) -> int:
     if s.isdigit():
         return int(s)
     return int(parse_number_ex(s).value)
+
+
+def _sub_digit_any(s: str) -> int:
+    return int(s) if s.isdigit() else int(parse_number_ex(s).value)
 
 
 def _tail_at(f: str, pos: int):
@@ -88,12 +103,28 @@ def _clean(f: str, r: _Raw) -> bool:
     return True
 
 
-def _amount(r: _Raw, tail) -> tuple[Decimal, str]:
+def _amount(r: _Raw, tail, prefix_cur: str | None = None) -> tuple[Decimal, str]:
     v = r.value.value
-    cur = CURRENCY_WORDS[tail.group("cur")] if tail else "CNY"
-    if tail and (tail.group("jiao") or tail.group("fen")):
-        v = v + Decimal(_sub_digit(tail.group("jiao"))) / 10 + Decimal(_sub_digit(tail.group("fen"))) / 100
+    cur = prefix_cur or "CNY"
+    if tail:
+        cur = CURRENCY_WORDS[tail.group("cur")]
+        if tail.group("cur2"):
+            cur = CURRENCY_WORDS[tail.group("cur2")]
+        elif prefix_cur and cur == "CNY":
+            cur = prefix_cur            # 港币两千九百六十元, 新台币177.1亿元
+        jiao = tail.group("jiao") or tail.group("jiao3")
+        fen = tail.group("fen") or tail.group("fen2") or tail.group("fen3")
+        if jiao or fen:
+            v = v + Decimal(_sub_digit(jiao)) / 10 + Decimal(_sub_digit(fen)) / 100
     return v, cur
+
+
+def _prefix_currency(f: str, pos: int, start: int) -> tuple[int, str] | None:
+    m = _PREFIX_CUR.search(f, max(pos, start - 8), start)
+    if not m:
+        return None
+    word = m.group("cur")
+    return m.start(), _SYMBOL.get(word) or CURRENCY_WORDS[word]
 
 
 def _bounds(f: str, start: int, end: int) -> dict[str, Any]:
@@ -122,19 +153,31 @@ def _bounds(f: str, start: int, end: int) -> dict[str, Any]:
     return out
 
 
+def _spread(lo: Decimal, r1: _Raw, r2: _Raw, hi: Decimal) -> Decimal:
+    """The left end of ``一千到两千万`` / ``10-50万`` / ``八到九百亿``: the unit written only on the
+    right applies to the left when that keeps the range ordered and within one order of magnitude."""
+    for scale in (r2.value.trail, r2.value.scale):
+        if scale >= 100 and r1.value.trail < scale and r1.value.scale < scale:
+            scaled = lo * scale
+            if scaled <= hi and scaled * 100 > hi:
+                return scaled
+    return lo
+
+
 def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict]]:
     """(start, end, value, extra) for money in folded text ``f``."""
-    raws = [r for r in raw_numbers(f) if r.kind != "fraction" or True]
+    raws = raw_numbers(f)
     items: list[tuple[int, int, dict, dict]] = []
     pos = 0
     i = 0
     n = len(raws)
     while i < n:
         r = raws[i]
-        if r.start < pos or not _clean(f, r) or r.kind == "ordinal":
+        if r.start < pos or not _clean(f, r):
             i += 1
             continue
         tail = _tail_at(f, r.end)
+        pre = _prefix_currency(f, pos, r.start)
         # a range: r [unit] SEP r2 unit
         left_end = tail.end() if tail else r.end
         inc = _AFTER_LEFT.match(f, left_end)
@@ -146,74 +189,81 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
             r2 = raws[j]
             gap = _RANGE_GAP.fullmatch(f, gap_from, r2.start)
             tail2 = _tail_at(f, r2.end) if gap else None
-            if gap and tail2 and _clean(f, r2) and (tail is None or tail.group("cur") == tail2.group("cur")
-                                                   or CURRENCY_WORDS[tail.group("cur")] == CURRENCY_WORDS[tail2.group("cur")]):
-                lo, cur = _amount(r, tail if tail else None)
-                hi, cur2 = _amount(r2, tail2)
-                cur = cur2
-                if tail is None and r.value.scale < r2.value.scale and r2.value.scale >= 1000:
-                    scaled = lo * r2.value.scale
-                    if scaled <= hi:
-                        lo = scaled
+            if gap and tail2 and _clean(f, r2) and (
+                    tail is None or CURRENCY_WORDS[tail.group("cur")] == CURRENCY_WORDS[tail2.group("cur")]):
+                lo, _ = _amount(r, tail, pre[1] if pre else None)
+                hi, cur = _amount(r2, tail2, pre[1] if pre else None)
+                if tail is None:
+                    lo = _spread(lo, r, r2, hi)
                 if lo <= hi:
                     end = tail2.end()
-                    start = r.start
+                    start = pre[0] if pre else r.start
                     value = {"min": lo, "max": hi, "currency": cur}
                     extra = _bounds(f, start, end)
                     extra.pop("bound", None)
-                    if r.value.approx or r2.value.approx:
+                    if r.value.approx or r2.value.approx or tail2.group("more"):
                         extra["approx"] = True
                     per = _PER.match(f, end)
                     if per:
                         extra["per"] = per.group("per")
                         end = per.end()
-                    pre = _PREFIX_RMB.search(f, max(pos, start - 8), start)
-                    if pre:
-                        start = pre.start()
                     items.append((start, end, value, extra))
                     pos = end
                     i = j + 1
                     continue
-        if tail is None:
-            if not (r.value.scale >= 10 ** 4 or allow_bare):
-                i += 1
-                continue
-            if not allow_bare:
-                if not _MONEY_CUE.search(f, max(0, r.start - 24), r.start):
-                    i += 1
-                    continue
-            unit_inferred = True
+        unit_inferred = False
+        if tail is not None:
+            end = tail.end()
+        elif pre is not None and pre[1] and f[pre[0]:r.start].strip() not in ("",):
+            end = r.end                       # 人民币3.14, ￥300, 港币3.14
+        elif r.value.scale >= 10 ** 4 and (allow_bare or _MONEY_CUE.search(f, max(0, r.start - 24), r.start)):
+            end = r.end
+            unit_inferred = not allow_bare
+        elif allow_bare:
             end = r.end
         else:
-            unit_inferred = False
-            end = tail.end()
-        start = r.start
-        amount, cur = _amount(r, tail)
+            i += 1
+            continue
+        start = pre[0] if pre else r.start
+        amount, cur = _amount(r, tail, pre[1] if pre else None)
         nv = r.value
         if nv.approx == "several" and nv.max is not None:
             value = {"min": amount, "max": nv.max, "currency": cur}
         else:
             value = {"amount": amount, "currency": cur}
         extra = _bounds(f, start, end)
-        if nv.approx == "over":
+        if nv.approx == "over" or (tail is not None and tail.group("more")):
             extra.setdefault("bound", "min")
             extra["approx"] = True
         elif nv.approx == "several":
             extra["approx"] = True
-        if unit_inferred and not allow_bare:
+        if unit_inferred:
             extra["unit_inferred"] = True
         per = _PER.match(f, end)
         if per and tail is not None:
             extra["per"] = per.group("per")
             end = per.end()
-        pre = _PREFIX_RMB.search(f, max(pos, start - 8), start)
-        if pre:
-            start = pre.start()
-            value["currency"] = "CNY" if tail is None or cur == "CNY" else cur
         items.append((start, end, value, extra))
         pos = end
         i += 1
+    # 八九亿元, 三五百块: two neighbouring digits before a unit are an approximate range
+    for m in _APPROX_RANGE.finditer(f):
+        a, b = _sub_digit(m.group("a")), _sub_digit(m.group("b"))
+        if b != a + 1 and not (a == 3 and b == 5):
+            continue
+        tail = _tail_at(f, m.end())
+        if tail is None or any(it[0] < tail.end() and m.start() < it[1] for it in items):
+            continue
+        unit = parse_number_ex("一" + m.group("u")).value
+        lo, cur = _amount_plain(Decimal(a) * unit, tail)
+        hi, _ = _amount_plain(Decimal(b) * unit, tail)
+        items.append((m.start(), tail.end(), {"min": lo, "max": hi, "currency": cur}, {"approx": True}))
+    items.sort(key=lambda t: t[0])
     return items
+
+
+def _amount_plain(v: Decimal, tail) -> tuple[Decimal, str]:
+    return v, CURRENCY_WORDS[tail.group("cur2") or tail.group("cur")]
 
 
 def scan_money(s: str) -> list[Mention]:
@@ -234,8 +284,8 @@ def scan_money(s: str) -> list[Mention]:
 
 
 _STRIP_BEFORE = regex.compile(
-    r"^(?:(?:人民币|RMB|￥|¥)?[ \t]*(?:最高不超过|原则上不超过|不超过|不高于|不多于|至多|最多|最高|上限为?|封顶|低于|少于|不足|小于|未满"
-    r"|超过|高于|大于|多于|突破|不低于|不少于|至少|最低|近|约|大约|大概)[ \t]*(?:为|达|达到|是)?[ \t]*)"
+    r"^(?:从|自|由)?[ \t]*(?:(?:最高不超过|原则上不超过|不超过|不高于|不多于|至多|最多|最高|上限为?|封顶|低于|少于|不足|不到|小于|未满"
+    r"|超过|高于|大于|多于|突破|不低于|不少于|至少|起码|最低|近|约|大约|大概)[ \t]*(?:为|达|达到|是)?[ \t]*)?$"
 )
 
 
@@ -248,6 +298,13 @@ def parse_money(s: str) -> dict:
     f = fold(s).strip()
     if not f:
         raise ValueError("empty")
+    sub = _SUBUNIT_ONLY.fullmatch(f)
+    if sub:                                   # 五角, 两毛五, 5分: fractions of a yuan alone
+        if sub.group("fen_only"):
+            v = Decimal(_sub_digit_any(sub.group("fen_only"))) / 100
+        else:
+            v = Decimal(_sub_digit(sub.group("jiao"))) / 10 + Decimal(_sub_digit(sub.group("fen"))) / 100
+        return {"amount": v, "currency": "CNY"}
     items = _money_items(f, allow_bare=True)
     if len(items) != 1:
         raise ValueError(f"not one amount: {s!r}")

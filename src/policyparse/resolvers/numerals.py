@@ -37,16 +37,16 @@ __all__ = ["parse_number", "parse_number_ex", "NumberValue", "scan_numbers"]
 _ZERO = Decimal(0)
 
 _DIGITS = {c: i for i, chars in enumerate(
-    ["", "一壹", "二贰两俩", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"]) for c in chars}
+    ["", "一壹幺", "二贰两俩", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"]) for c in chars}
 _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG = {"万": 10 ** 4, "亿": 10 ** 8}
 _TENS = {"廿": 2, "卅": 3, "卌": 4}
 
 _TOKEN = regex.compile(
     r"(?P<sp>[ \t]+)"
-    r"|(?P<ar>(?<![.\d])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+(?![.\d]))?"
+    r"|(?P<ar>(?<![.\d])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+(?![.\d]))?(?:[eE][+-]?\d{1,3}(?![\dA-Za-z]))?"
     r"|(?<=\.)\d+(?!\d)|(?<![.\d])\.\d+(?![.\d]))"
-    r"|(?P<d>[一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖])"
+    r"|(?P<d>[一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖]|幺(?=[零〇一二三四五六七八九幺]))"
     r"|(?P<z>[零〇])"
     r"|(?P<t>[廿卅卌])"
     r"|(?P<s>[十拾百佰千仟])"
@@ -63,7 +63,7 @@ _START = regex.compile(
 )
 _FRACTION_JOIN = regex.compile(r"[ \t]{0,3}分[ \t]{0,3}之[ \t]{0,3}")
 _MIXED_JOIN = regex.compile(r"[ \t]{0,3}又[ \t]{0,3}")
-_SLASH_FRACTION = regex.compile(r"(?<![\d/.\-])(?:(\d{1,3})[ ])?(\d{1,4})/(\d{1,4})(?![\d/])")
+_SLASH_FRACTION = regex.compile(r"(?<![\d/.\-])(-?)(?:(\d{1,3})[ ])?(\d{1,4})/(\d{1,4})(?![\d/])")
 _MAX_TOKENS = 80
 
 
@@ -83,6 +83,8 @@ class NumberValue:
     max: Decimal | None = None
     scale: int = 1
     mode: str = "arabic"
+    trail: int = 1
+    """Product of the units written after the last digit (``九百亿`` → 10^10, ``50万`` → 10^4)."""
 
 
 @dataclass(slots=True)
@@ -134,14 +136,18 @@ def _evaluate(tokens) -> _Hit | None:
     n_cn = 0
     n_sig = 0
     scale = 1
+    trail = 1
 
+    spaced = False
     for kind, text, a, b in tokens:
         if kind == "sp":
-            if prev in (None, "p"):
-                # no space between a sign and nothing, or inside 点…
-                if prev is None:
-                    break
+            if prev is None or seq is not None:
+                break                     # no leading space; digit-by-digit runs have none
+            spaced = True
             continue
+        if spaced and kind in ("d", "z") and prev in ("d", "z") and not units_seen:
+            break                         # "两 零": two numbers, not 20
+        spaced = False
         n_sig += 1
         if bare:
             bare_tokens.append(kind)
@@ -163,6 +169,7 @@ def _evaluate(tokens) -> _Hit | None:
             n_cn += 2
             prev = "k"
         elif kind == "ar":
+            trail = 1
             raw = text.replace(",", "")
             if prev == "p":
                 if not raw.isdigit() or "," in text:
@@ -185,6 +192,7 @@ def _evaluate(tokens) -> _Hit | None:
                 break
             has_ar = True
         elif kind == "d":
+            trail = 1
             dv = _DIGITS[text]
             if prev in ("p", "f"):
                 if text in "两俩":
@@ -249,6 +257,7 @@ def _evaluate(tokens) -> _Hit | None:
             if last_small is not None and last_small <= 10:
                 break
             sec += _TENS[text] * 10
+            trail = 10
             num = None
             tail = None
             last_small = 10
@@ -277,6 +286,7 @@ def _evaluate(tokens) -> _Hit | None:
             if m != m.to_integral_value():
                 closed = True
             sec += m * u
+            trail *= u
             num = None
             tail = None
             last_small = u
@@ -315,6 +325,7 @@ def _evaluate(tokens) -> _Hit | None:
                 result = (result + wan + below) * U
                 wan = _ZERO
             sec = _ZERO
+            trail *= U
             num = None
             tail = None
             last_small = None
@@ -360,6 +371,7 @@ def _evaluate(tokens) -> _Hit | None:
             closed = True
             prev = "k"
             scale = 1000
+            trail = 1000
         else:  # pragma: no cover - all kinds handled
             break
 
@@ -391,7 +403,8 @@ def _evaluate(tokens) -> _Hit | None:
             scale = 1
         v = _tidy(v * sign)
         upper = v * 10 if approx == "several" else None
-        best = _Hit(b, NumberValue(v, approx, upper, scale, mode), n_cn, n_sig, prev or "")
+        best = _Hit(b, NumberValue(v, approx, upper, scale, mode, trail if prev in ("s", "b", "k") else 1),
+                    n_cn, n_sig, prev or "")
     return best
 
 
@@ -435,9 +448,19 @@ def _number_at(f: str, pos: int) -> tuple[int, NumberValue, str, int] | None:
             if ft2 is not None:
                 with localcontext() as ctx:
                     ctx.prec = 28
-                    val = nv.value + ft2[1] / hit2.value.value
+                    part = abs(ft2[1] / hit2.value.value)
+                    val = nv.value - part if nv.value < 0 else nv.value + part
                 return ft2[0], NumberValue(val, None, None, 1, nv.mode), "fraction", n_cn + 3
     return end, nv, kind, n_cn
+
+
+def _slash_value(sign: str, whole: str | None, a: str, b: str) -> Decimal:
+    if int(b) == 0:
+        raise ValueError("division by zero")
+    with localcontext() as ctx:
+        ctx.prec = 28
+        v = Decimal(a) / Decimal(b) + (Decimal(whole) if whole else 0)
+    return -v if sign else v
 
 
 def parse_number_ex(s: str) -> NumberValue:
@@ -450,20 +473,19 @@ def parse_number_ex(s: str) -> NumberValue:
         raise ValueError(f"not a number: {s!r}")
     m = _SLASH_FRACTION.fullmatch(f)
     if m:
-        whole, a, b = m.groups()
-        if int(b) == 0:
-            raise ValueError(f"not a number: {s!r}")
-        with localcontext() as ctx:
-            ctx.prec = 28
-            v = Decimal(a) / Decimal(b) + (Decimal(whole) if whole else 0)
-        return NumberValue(v)
+        return NumberValue(_slash_value(*m.groups()))
+    if f in ("半", "一半", "半个"):
+        return NumberValue(Decimal("0.5"), mode="chinese")
     try:
         got = _number_at(f, 0)
     except (InvalidOperation, KeyError):  # pragma: no cover - defensive
         got = None
     if got is None or got[0] != len(f):
         raise ValueError(f"not a number: {s!r}")
-    return got[1]
+    nv = got[1]
+    if nv.mode == "digits" and len(f) < 3 and not regex.search("[零〇点]", f):
+        raise ValueError(f"two digits side by side are not a number: {s!r}")
+    return nv
 
 
 def parse_number(s: str) -> Decimal:
@@ -476,11 +498,13 @@ def parse_number(s: str) -> Decimal:
 
 _MEASURE = (
     "个件项家名人次位条款年月日天周岁倍份类种所座只对双台套张本篇部场届期轮级星层元块万亿米吨户支辆"
-    "点时分秒季度章节页斤亩股成折圆号批组处间栋盘颗门笔单枚期册首句"
+    "点时分秒季度章节页斤亩股成圆号批组处间栋盘颗门笔单枚期册首句"
 )
 _MEASURE_SET = frozenset(_MEASURE)
 _MEASURE_WORD = regex.compile(r"小时|分钟|公里|公斤|平方|立方|千克|千米|万元|亿元|百分")
 _HAN = regex.compile(r"\p{Han}")
+_NUMERAL_CHARS = frozenset("零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖廿卅卌十拾百佰千仟万亿")
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _SKIP_SPACE = regex.compile(r"[ \t]*")
 
 
@@ -522,12 +546,11 @@ def raw_numbers(f: str) -> tuple[_Raw, ...]:
         pos = end
     # Arabic slash fractions (1/2, 1 4/3) not caught above: replace the plain numbers they cover
     for m in _SLASH_FRACTION.finditer(f):
-        whole, a, b = m.groups()
-        if int(b) == 0 or prot.overlaps(m.start(), m.end()):
+        if int(m.group(4)) == 0 or prot.overlaps(m.start(), m.end()):
             continue
-        with localcontext() as ctx:
-            ctx.prec = 28
-            v = Decimal(a) / Decimal(b) + (Decimal(whole) if whole else 0)
+        if m.group(1) and m.start() > 0 and not regex.match(r"[\s(\[:=,;、]", f[m.start() - 1]):
+            continue
+        v = _slash_value(*m.groups())
         out = [r for r in out if not (r.start < m.end() and m.start() < r.end)]
         out.append(_Raw(m.start(), m.end(), NumberValue(v), "fraction", 0))
     out.sort(key=lambda r: r.start)
@@ -538,10 +561,14 @@ def _single_cn_ok(f: str, r: _Raw) -> bool:
     """A lone Chinese numeral character counts as a number only before a measure word / unit,
     after 第/之, or away from other Han characters (``一批``, ``统一``, ``一定`` are words)."""
     before = f[r.start - 1] if r.start > 0 else ""
-    if before in ("第", "之"):
-        return True
     j = _SKIP_SPACE.match(f, r.end).end()
     after = f[j] if j < len(f) else ""
+    if before in _NUMERAL_CHARS or after in _NUMERAL_CHARS:
+        return False                      # 两两, 二三: part of something else
+    if f[r.start] in _FINANCIAL:          # 队伍, 放肆, 大陆, 朝花夕拾: 大写 digits alone are words
+        return after in ("元", "圆", "角", "分") or bool(_MEASURE_WORD.match(f, j) and f.startswith(("万元", "亿元"), j))
+    if before in ("第", "之"):
+        return True
     if after in _MEASURE_SET:
         return after not in ("批",)
     if _MEASURE_WORD.match(f, j):
@@ -568,9 +595,9 @@ def scan_numbers(s: str, *, include_single: bool = False) -> list[Mention]:
     for r in raw_numbers(f):
         start, kind = r.start, r.kind
         nv = r.value
-        if nv.mode == "digits" and r.end - r.start < 3:
+        if nv.mode == "digits" and r.end - r.start == 2:
             continue
-        if r.n_cn == 1 and nv.mode == "chinese" and kind == "cardinal" and not include_single:
+        if r.n_cn == 1 and nv.mode in ("chinese", "digits") and kind == "cardinal" and not include_single:
             if not _single_cn_ok(f, r):
                 continue
         if kind == "cardinal" and start > 0 and f[start - 1] == "第":

@@ -45,7 +45,9 @@ CURRENCY_WORDS: dict[str, str] = {
     "人民币": "CNY", "元": "CNY", "圆": "CNY", "块": "CNY", "块钱": "CNY",
     "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR", "日元": "JPY",
     "英镑": "GBP", "澳元": "AUD", "澳门元": "MOP", "新台币": "TWD", "韩元": "KRW", "卢布": "RUB",
-    "瑞士法郎": "CHF", "加元": "CAD", "新加坡元": "SGD",
+    "瑞士法郎": "CHF", "加元": "CAD", "新加坡元": "SGD", "美圆": "USD", "台币": "TWD", "日币": "JPY",
+    "韩币": "KRW", "泰铢": "THB", "越南盾": "VND", "卢比": "INR", "新币": "SGD", "马币": "MYR", "澳币": "AUD",
+    "加币": "CAD", "英磅": "GBP", "欧币": "EUR",
 }
 """Currency words and their ISO 4217 codes (``元`` alone means CNY in a Chinese notice)."""
 

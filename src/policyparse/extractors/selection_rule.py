@@ -1,0 +1,61 @@
+"""N-of-M rules: ``达成以下目标3项或3项以上``, ``满足下列条件之一``, ``应同时满足以下条件``.
+
+``at_least`` is N (``之一`` → 1; ``同时满足`` → all); ``of`` is the number of items listed under the
+rule — the numbered sub-sections that follow it in its section — or null when none can be counted.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from policyparse.extractors.context import Context
+from policyparse.models import Fact
+from policyparse.resolvers.numerals import parse_number
+
+NAME = "selection_rule.v1"
+TYPES = ("selection_rule",)
+
+_LIST = r"(?:以下|下列|如下|上述)"
+_ITEMS = r"(?:目标|指标|条件|要求|情形|标准|任务|内容)?"
+_N = r"(?P<n>\d{1,2}|[一二两三四五六七八九十])"
+_RULES = regex.compile(
+    rf"(?P<all>(?:应|须|需|必须)?同时(?:满足|具备|符合|达到){_LIST}{_ITEMS})"
+    rf"|(?P<one>(?:满足|具备|符合|达到|具有){_LIST}{_ITEMS}(?:中的|中)?(?:之一|任一项|任意一项|其中一项))"
+    rf"|(?P<some>(?:达成|完成|达到|满足|符合|具备|实现){_LIST}{_ITEMS}(?:中的|中|的)?[（(]?(?:任意|至少)?{_N}项(?:或{_N}项)?(?:以上|及以上)?(?:[（(]含{_N}项[）)])?[）)]?)"
+)
+
+
+def _listed_items(ctx: Context, offset: int) -> int | None:
+    """How many numbered items follow the rule: child sections of its section that start after it."""
+    section_id = ctx.section_id(offset)
+    children = [s for s in ctx.sections if s.parent == section_id and s.span[0] > offset]
+    if children:
+        return len(children)
+    section = ctx.section(section_id)
+    if section is not None and section.parent is not None:
+        siblings = [s for s in ctx.sections if s.parent == section.parent and s.span[0] > offset]
+        if siblings and section.title and section.span[0] <= offset < (section.title_span or section.span)[1] + 1:
+            return len(siblings)
+    return None
+
+
+def extract(ctx: Context) -> list[Fact]:
+    facts = []
+    for m in _RULES.finditer(ctx.text):
+        of = _listed_items(ctx, m.start())
+        if m.group("all"):
+            if of is None:
+                continue
+            value, rule = {"at_least": of, "of": of}, "同时满足"
+        elif m.group("one"):
+            value, rule = {"at_least": 1, "of": of}, "之一"
+        else:
+            try:
+                n = int(parse_number(m.group("n")))
+            except ValueError:
+                continue
+            value, rule = {"at_least": n, "of": of}, "N项以上"
+            if "上述" in m.group() and any(f.value.at_least == n for f in facts):
+                continue  # 达到上述3项以上: the rule stated again after its list
+        facts.append(ctx.fact(NAME, "selection_rule", value, m.start(), m.end(), rule=rule))
+    return facts
