@@ -22,6 +22,14 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest
 
+## eval: per-type precision/recall/F1 of the seed parses against the project's gold
+eval: setup
+	$(BIN)/policyparse eval --gold gold/seeds corpora
+
+## bench: throughput per format, cold start, peak memory (and JioNLP where installed)
+bench: setup
+	$(BIN)/python scripts/bench.py
+
 ## peer: run ../shared/peer-vectors through the resolvers (external benchmark)
 peer: setup
 	$(BIN)/python scripts/peer_vectors.py --subset policy

@@ -24,3 +24,13 @@ def test_same_tree_metadata_and_facts_as_txt(seed_stem: str, fmt: str) -> None:
     assert _tree(other) == _tree(txt)
     assert other.metadata == txt.metadata
     assert _facts(other) == _facts(txt)
+
+
+def test_facts_are_grounded_and_trimmed(seed_stem: str) -> None:
+    """Provenance: every fact's text is its span's text, with no stray whitespace at either end."""
+    document = parse_file(CORPORA / f"{seed_stem}.txt").document
+    assert document.facts
+    for fact in document.facts:
+        assert document.text[fact.span[0]:fact.span[1]] == fact.text
+        assert fact.text == fact.text.strip(), fact
+        assert fact.extractor.endswith(".v1") and fact.rule

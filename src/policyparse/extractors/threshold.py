@@ -87,6 +87,8 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
     changed = True
     while changed and start < end:
         changed = False
+        while start < end and text[start].isspace():
+            start, changed = start + 1, True
         for p in sorted(table["periods"], key=len, reverse=True):
             if text.startswith(p, start, end):
                 period, start, changed = period or p, start + len(p), True

@@ -35,12 +35,12 @@ __all__ = ["parse_duration", "scan_durations"]
 _UNITS = {
     "工作日": "workday", "交易日": "workday", "自然日": "day", "周年": "year", "年": "year", "个月": "month",
     "月": "month", "周": "week", "星期": "week", "礼拜": "week", "天": "day", "日": "day", "小时": "hour",
-    "钟头": "hour", "分钟": "minute", "刻钟": "quarter_hour",
+    "钟头": "hour", "分钟": "minute", "刻钟": "quarter_hour", "季度": "quarter", "钟": "hour", "分": "minute",
 }
 _TAIL = regex.compile(
-    r"[ \t]{0,3}(?P<ge>个)?[ \t]{0,2}(?P<half>半)?[ \t]{0,2}"
-    r"(?P<u>工作日|交易日|自然日|周年|年|月|周|星期|礼拜|天|日|小时|钟头|分钟|刻钟)"
-    r"(?P<half2>半)?"
+    r"[ \t]{0,3}(?P<ge>个)?[ \t]{0,2}(?P<more>多|余)?[ \t]{0,2}(?P<ge2>个)?[ \t]{0,2}(?P<half>半)?[ \t]{0,2}"
+    r"(?P<u>工作日|交易日|自然日|周年|季度|年|月|周|星期|礼拜|天|日|小时|钟头|分钟|刻钟|钟(?!头)|分(?![钟之]))"
+    r"(?P<half2>半(?![年月天日小个]))?"
 )
 _DAY_OK = regex.compile(r"[ \t]{0,2}(?:内|以内|之内|后|以后|之后|起|为限|期限)")
 _HALF_ALONE = regex.compile(
@@ -58,7 +58,7 @@ _TO_SMALLER = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, (
 _JOIN = regex.compile(r"[ \t]{0,2}(?:零[ \t]{0,2})?")
 
 
-def _items(f: str) -> list[tuple[int, int, dict, dict]]:
+def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
     temporal = SpanSet((t[0], t[1]) for t in _temporal(f, None))
     raws = raw_numbers(f)
     singles: list[list] = []
@@ -71,15 +71,20 @@ def _items(f: str) -> list[tuple[int, int, dict, dict]]:
         if not m:
             continue
         u = m.group("u")
-        if u == "月" and not (m.group("ge") or m.group("half")):
+        ge = m.group("ge") or m.group("ge2")
+        if u == "月" and not (ge or m.group("half") or whole):
             continue
-        if u == "日" and not _DAY_OK.match(f, m.end()):
+        if u == "日" and not (_DAY_OK.match(f, m.end()) or whole):
+            continue
+        if u == "钟" and not ge:
+            continue
+        if u == "分" and not (singles and singles[-1][3] == "hour" and _JOIN.fullmatch(f, singles[-1][1], r.start)):
             continue
         if u == "周" and f.startswith("岁", m.end()):
             continue
         if u == "年" and (f.startswith("度", m.end()) or f.startswith("级", m.end())):
             continue
-        if temporal.overlaps(r.start, m.end()):
+        if not whole and temporal.overlaps(r.start, m.end()):
             continue
         unit = _UNITS[u]
         v = r.value.value
@@ -87,13 +92,15 @@ def _items(f: str) -> list[tuple[int, int, dict, dict]]:
             v += Decimal("0.5")
         if unit == "quarter_hour":
             v, unit = v * 15, "minute"
-        singles.append([r.start, m.end(), v, unit, r])
+        elif unit == "quarter":
+            v, unit = v * 3, "month"
+        singles.append([r.start, m.end(), v, unit, r, bool(m.group("more"))])
     for m in _HALF_ALONE.finditer(f):
         if temporal.overlaps(m.start(), m.end()):
             continue
         if any(s[0] <= m.start() < s[1] for s in singles):
             continue
-        singles.append([m.start(), m.end(), Decimal("0.5"), _UNITS[m.group("u")], None])
+        singles.append([m.start(), m.end(), Decimal("0.5"), _UNITS[m.group("u")], None, False])
     singles.sort(key=lambda t: t[0])
     # compounds: 四年六个月, 一小时三十分钟
     merged: list[list] = []
@@ -102,13 +109,17 @@ def _items(f: str) -> list[tuple[int, int, dict, dict]]:
             p = merged[-1]
             factor = _TO_SMALLER.get((p[3], it[3]))
             if factor and _JOIN.fullmatch(f, p[1], it[0]):
-                merged[-1] = [p[0], it[1], p[2] * factor + it[2], it[3], None]
+                merged[-1] = [p[0], it[1], p[2] * factor + it[2], it[3], None, p[5] or it[5]]
+                continue
+            # 36天5小时30分: day → hour → minute chains
+            if p[3] == "hour" and it[3] == "minute" and _JOIN.fullmatch(f, p[1], it[0]):
+                merged[-1] = [p[0], it[1], p[2] * 60 + it[2], "minute", None, p[5] or it[5]]
                 continue
         merged.append(it)
     out: list[tuple[int, int, dict, dict]] = []
     i = 0
     while i < len(merged):
-        st, en, v, unit, r = merged[i]
+        st, en, v, unit, r, more = merged[i]
         # 1-2个月: a bare number before this one
         lo_num = None
         for r0 in raws:
@@ -129,6 +140,9 @@ def _items(f: str) -> list[tuple[int, int, dict, dict]]:
                 en = n[1]
                 i += 1
         extra: dict = {}
+        if more:
+            extra["approx"] = True
+            extra["bound"] = "min"
         a = _AFTER.match(f, en)
         if a:
             g = a.lastgroup
@@ -169,7 +183,7 @@ def parse_duration(s: str) -> dict:
         a, b = parse_duration(m.group("a")), parse_duration(m.group("b"))
         if "value" in a and "value" in b and a["unit"] == b["unit"]:
             return {"min": a["value"], "max": b["value"], "unit": a["unit"]}
-    items = _items(f)
+    items = _items(f, whole=True)
     if len(items) != 1:
         raise ValueError(f"not one duration: {s!r}")
     st, en, value, extra = items[0]

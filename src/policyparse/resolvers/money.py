@@ -34,7 +34,7 @@ _TAIL = regex.compile(
     r"(?:[ \t]{0,2}(?:零[ \t]{0,2})?(?P<jiao>" + _SUB_DIGIT + r")[ \t]{0,2}[角毛])?"
     r"(?:[ \t]{0,2}(?:零[ \t]{0,2})?(?P<fen>" + _SUB_DIGIT + r")[ \t]{0,2}分)?"
     r"(?:(?<=[毛角])(?P<fen2>" + _SUB_DIGIT + r")(?![\d\p{Han}]))?"
-    r"(?:(?<=块)(?:零(?P<fen3>" + _SUB_DIGIT + r")|(?P<jiao3>" + _SUB_DIGIT + r"))(?![\d\p{Han}]|[ \t]*(?<![到至])[^到至~\-]))?"
+    r"(?:(?<=块)(?:零(?P<fen3>" + _SUB_DIGIT + r")|(?P<jiao3>" + _SUB_DIGIT + r"))(?=$|[^\d\p{Han}]|[到至]))?"
     r"(?P<zheng>[整正](?![\p{Han}]))?(?P<qian>钱)?"
     r"(?:[ \t]{0,2}(?P<cur2>" + _CUR_ALT + r")(?![ \t]*\d))?"
 )
@@ -53,7 +53,7 @@ _RANGE_GAP = regex.compile(
     r"[ \t]{0,3}(?:\(含\)|\(不含\))?[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}(?:人民币[ \t]{0,2})?"
 )
 _AFTER_LEFT = regex.compile(r"[ \t]{0,3}(?:\(含\)|\(不含\))")
-_KUAI_OK = regex.compile(r"块钱|块(?![\p{Han}])|块(?=[以左的多])|块(?=零?[一二三四五六七八九两\d](?:[角毛分钱]|(?![\d\p{Han}])))")
+_KUAI_OK = regex.compile(r"块钱|块(?![\p{Han}])|块(?=[以左的多])|块(?=零?[一二三四五六七八九两\d](?:[角毛分钱]|$|[^\d\p{Han}]|[到至]))")
 _MONEY_CUE = regex.compile(
     r"(?:资金|资助|补助|补贴|奖励|奖补|扶持|投资|投入|金额|经费|费用|收入|营收|销售额|产值|利润|利税|税收|纳税|融资|贷款|授信"
     r"|估值|资产|注册资本|出资|预算|拨付|兑现|收益|成本|营业额|交易额|总额|资本|奖金|罚款|赔偿|价款|造价|保费|保额)"
@@ -99,8 +99,12 @@ def _clean(f: str, r: _Raw) -> bool:
     if r.value.mode == "digits" and r.end - r.start < 3:
         return False
     if r.start > 0 and (f[r.start - 1].isdigit() or f[r.start - 1] in "零〇一二三四五六七八九两十百千万亿点."):
-        return False
+        # a connecting 零 after a unit word is fine: 两年零三个月
+        return f[r.start - 1] in "零〇" and r.start > 1 and f[r.start - 2] not in _NUMERALISH
     return True
+
+
+_NUMERALISH = frozenset("0123456789零〇一二三四五六七八九两十百千万亿点.")
 
 
 def _amount(r: _Raw, tail, prefix_cur: str | None = None) -> tuple[Decimal, str]:

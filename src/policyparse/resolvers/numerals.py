@@ -268,6 +268,10 @@ def _evaluate(tokens) -> _Hit | None:
             prev = "s"
         elif kind == "s":
             u = _SMALL[text]
+            if seq is not None and seq[0] == "0" and len(seq) <= 2 and frac is None:
+                # 零三十, 零十: a connecting 零 in front of a unit numeral
+                num = Decimal(seq[1]) if len(seq) == 2 else None
+                seq = None
             if seq is not None or closed or prev in ("p", "f"):
                 break
             if last_small is not None and u >= last_small:
@@ -482,10 +486,7 @@ def parse_number_ex(s: str) -> NumberValue:
         got = None
     if got is None or got[0] != len(f):
         raise ValueError(f"not a number: {s!r}")
-    nv = got[1]
-    if nv.mode == "digits" and len(f) < 3 and not regex.search("[零〇点]", f):
-        raise ValueError(f"two digits side by side are not a number: {s!r}")
-    return nv
+    return got[1]
 
 
 def parse_number(s: str) -> Decimal:
@@ -538,7 +539,14 @@ def raw_numbers(f: str) -> tuple[_Raw, ...]:
             pos = st + 1
             continue
         end, nv, kind, n_cn = got
-        # trim spaces the evaluator may have skipped at the front (after a sign)
+        if nv.mode == "digits" and end - st == 2 and f[st] in "零〇":
+            # 两年零三个月: a connecting 零, then the number
+            st += 1
+            got = _number_at(f, st)
+            if got is None:
+                pos = st
+                continue
+            end, nv, kind, n_cn = got
         if prot.overlaps(st, end):
             pos = end if end > st else st + 1
             continue
@@ -566,8 +574,8 @@ def _single_cn_ok(f: str, r: _Raw) -> bool:
     if before in _NUMERAL_CHARS or after in _NUMERAL_CHARS:
         return False                      # 两两, 二三: part of something else
     if f[r.start] in _FINANCIAL:          # 队伍, 放肆, 大陆, 朝花夕拾: 大写 digits alone are words
-        return after in ("元", "圆", "角", "分") or bool(_MEASURE_WORD.match(f, j) and f.startswith(("万元", "亿元"), j))
-    if before in ("第", "之"):
+        return after in ("元", "圆", "角", "分", "月", "年", "日", "号", "个") or f.startswith(("万元", "亿元"), j)
+    if before in ("第", "之", "前"):
         return True
     if after in _MEASURE_SET:
         return after not in ("批",)

@@ -44,16 +44,24 @@ class PercentValue:
 
 _PCT_TAIL = regex.compile(r"[ \t]{0,3}%")
 _POINTS_TAIL = regex.compile(r"[ \t]{0,4}个[ \t]{0,4}百[ \t]{0,2}分[ \t]{0,2}点")
-_CHENG_TAIL = regex.compile(r"成(?![\p{Han}])|成(?=[以左的多])")
+_CHENG_TAIL = regex.compile(r"[ \t]{0,2}成(?P<half>半)?(?:(?![\p{Han}])|(?=[以左的多]))")
+_HALF_CHENG = regex.compile(r"(?<![\p{Han}\d])半成(?![\p{Han}])")
 _PER_BEFORE = regex.compile(
-    r"(?<![0-9零〇一二三四五六七八九两十拾百佰千仟万亿壹贰叁肆伍陆柒捌玖])(?P<w>百|千|万)[ \t]{0,2}分[ \t]{0,2}之[ \t]{0,3}$"
+    r"(?<![0-9零〇一二三四五六七八九两十拾百佰千仟万亿壹贰叁肆伍陆柒捌玖])(?P<w>[百佰千仟万亿]+)[ \t]{0,2}分[ \t]{0,2}之[ \t]{0,3}$"
 )
+_UNIT_VALUE = {"百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10000, "亿": 10 ** 8}
 _HUNDRED_PCT = regex.compile(
     r"(?<![0-9零〇一二三四五六七八九两十拾百佰千仟万亿壹贰叁肆伍陆柒捌玖])百分之百(?![分之0-9零一二三四五六七八九十])"
 )
-_RANGE_GAP = regex.compile(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}")
-_SCALE = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
-_KIND = {"百": "percent", "千": "permille", "万": "per_ten_thousand"}
+_RANGE_GAP_BACK = regex.compile(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}$")
+_KIND = {100: "percent", 1000: "permille", 10000: "per_ten_thousand"}
+
+
+def _denominator(w: str) -> int:
+    d = 1
+    for ch in w:
+        d *= _UNIT_VALUE[ch]
+    return d
 
 
 def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
@@ -63,13 +71,10 @@ def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
         if r.kind == "fraction" or not _clean(f, r):
             continue
         v = r.value.value
-        pre = _PER_BEFORE.search(f, max(0, r.start - 8), r.start)
+        pre = _PER_BEFORE.search(f, max(0, r.start - 12), r.start)
         if pre:
-            w = pre.group("w")
-            end = r.end
-            if w == "百" and (_PCT_TAIL.match(f, end) or _POINTS_TAIL.match(f, end)):
-                pass
-            items.append((pre.start(), end, v / _SCALE[w], _KIND[w]))
+            den = _denominator(pre.group("w"))
+            items.append((pre.start(), r.end, v / den, _KIND.get(den, "parts")))
             continue
         m = _PCT_TAIL.match(f, r.end)
         if m:
@@ -80,27 +85,27 @@ def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
             items.append((r.start, m.end(), v / _HUNDRED, "points"))
             continue
         m = _CHENG_TAIL.match(f, r.end)
-        if m and r.value.mode == "chinese" and 0 < v <= 10:
-            items.append((r.start, r.end + 1, v / 10, "tenths"))
+        if m and 0 < v <= 10 and r.value.mode != "digits":
+            items.append((r.start, m.end(), (v + (Decimal("0.5") if m.group("half") else 0)) / 10, "tenths"))
+    for m in _HALF_CHENG.finditer(f):
+        items.append((m.start(), m.end(), Decimal("0.05"), "tenths"))
     for m in _HUNDRED_PCT.finditer(f):
         items.append((m.start(), m.end(), Decimal(1), "percent"))
     items.sort(key=lambda t: t[0])
     # 5-20%: a bare number, a dash, a percent
     out: list[tuple[int, int, Decimal | dict, str]] = []
-    by_start = {r.start: r for r in raws}
+    ends = {r.end: r for r in raws}
+    taken = {it[0] for it in items}
     for it in items:
         st = it[0]
         if it[3] == "percent" and f[st:st + 3] != "百分之":
-            # look back for "N-" right before
-            for r in raws:
-                if r.end <= st and r.end >= st - 6 and _RANGE_GAP.fullmatch(f, r.end, st) and _clean(f, r) \
-                        and not any(o[0] <= r.start < o[1] for o in items):
-                    lo = r.value.value / _HUNDRED
-                    if lo <= it[2]:
-                        it = (r.start, it[1], {"min": lo, "max": it[2]}, "range")
-                    break
+            gap = _RANGE_GAP_BACK.search(f, max(0, st - 6), st)
+            r = ends.get(gap.start()) if gap else None
+            if r is not None and _clean(f, r) and r.start not in taken and r.kind != "fraction":
+                lo = r.value.value / _HUNDRED
+                if lo <= it[2]:
+                    it = (r.start, it[1], {"min": lo, "max": it[2]}, "range")
         out.append(it)
-    del by_start
     return out
 
 

@@ -43,7 +43,9 @@ _INTL = regex.compile(
 )
 _LOCAL_RE = regex.compile(r"(?<![\dA-Za-z_\-./@])(?P<local>[2-9]\d{6,7})(?![\dA-Za-z_@]|\.\d|-\d)")
 _GENERIC = regex.compile(
-    _B + r"(?P<g>(?:\(?\+?\d{1,3}\)?[ -]?)?\(?\d{2,5}\)?(?:[ -]?\d{2,8}){1,3}(?:x\d{1,5})?)" + _E
+    r"(?<![\dA-Za-z_\-./@])(?P<g>(?:\(\+?\d{1,4}\)|\+\d{1,4})?[ ]?(?:\(\d{1,5}\)[ ]?)*\d{1,12}"
+    r"(?:[ ]?[-./][ ]?\d{1,8}|[ ]{1,2}\d{1,8}|\(\d\)[ ]?\d{1,8}){0,6}(?:[ ]?(?:x|X|ext\.?)[ ]?\d{1,5})?)"
+    r"(?![\dA-Za-z_@]|[.\-/]\d)"
 )
 _CUE_RIGHT_BEFORE = regex.compile(r"(?:电话(?:号码?)?|手机(?:号码?)?|座机|传真|热线|Tel|TEL|tel|Fax|FAX)[ \t]*(?:是|为|:)?[ \t]*$")
 _HOTLINE = regex.compile(r"(?<![\d])(?P<svc>12\d{3}|95\d{3}|96\d{3})(?![\d])")
@@ -115,7 +117,7 @@ def parse_phone(s: str, *, area_code: str | None = None) -> dict:
             return {"number": f"{ac}-{local}", "kind": "landline", "area_code": ac, "area_code_inferred": True}
         return {"number": local, "kind": "local"}
     m = _GENERIC.fullmatch(f)
-    if m and 7 <= len(_digits(m.group())) <= 15:
+    if m and 8 <= len(_digits(m.group())) <= 15:
         return {"number": m.group(), "kind": "other"}
     raise ValueError(f"not a phone number: {s!r}")
 
@@ -133,8 +135,12 @@ def _phone_spans(f: str) -> tuple[tuple[int, int, str], ...]:
     for rx, kind in ((_CN_INTL, "cn_intl"), (_LANDLINE, "landline"), (_MOBILE_RE, "mobile"),
                      (_SERVICE, "service"), (_INTL, "international")):
         for m in rx.finditer(f, overlapped=False):
-            if kind == "international" and not 8 <= len(_digits(m.group())) <= 15:
-                continue
+            if kind == "international":
+                if not 8 <= len(_digits(m.group())) <= 15:
+                    continue
+                a, _ = _line_bounds(f, m.start())
+                if not _CUE.search(f, max(a, m.start() - 20), m.start()):
+                    continue             # foreign formats only next to a phone cue
             cands.append((m.start(), m.end(), kind))
     # bare local numbers next to a cue
     for m in _LOCAL_RE.finditer(f):
@@ -150,7 +156,7 @@ def _phone_spans(f: str) -> tuple[tuple[int, int, str], ...]:
             cands.append((st, en, "local"))
     # anything phone-shaped right after 电话/手机/Tel (foreign or unusual formats)
     for m in _GENERIC.finditer(f):
-        if 7 <= len(_digits(m.group())) <= 15 and _CUE_RIGHT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
+        if 8 <= len(_digits(m.group())) <= 15 and _CUE_RIGHT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
             cands.append((m.start(), m.end(), "other"))
     for m in _HOTLINE.finditer(f):
         st = m.start()
