@@ -51,8 +51,8 @@ _AFTER = regex.compile(
     r"[ \t]{0,2}(?:(?P<min>以上|及以上|或以上|\(含\)以上)|(?P<max>以下|及以下|以内|之内|\(含\)以内)|(?P<within>内))"
 )
 _BEFORE = regex.compile(
-    r"(?:(?P<min>不少于|不低于|至少|超过|满|达到|长于)|(?P<max>不超过|不多于|最长|至多|最多|少于|不足|短于)"
-    r"|(?P<lookback>近|最近|过去|前|近期))[ \t]{0,2}$"
+    r"(?:(?P<min_x>超过|多于|长于|大于)|(?P<min>不少于|不低于|至少|满|达到)|(?P<max_x>少于|不足|短于|小于|不到)"
+    r"|(?P<max>不超过|不多于|最长|至多|最多)|(?P<lookback>近|最近|过去|前|近期))[ \t]{0,2}$"
 )
 _TO_SMALLER = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60}
 _JOIN = regex.compile(r"[ \t]{0,2}(?:零[ \t]{0,2})?")
@@ -155,7 +155,9 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
             if g == "lookback":
                 extra["lookback"] = True
             else:
-                extra.setdefault("bound", g)
+                extra.setdefault("bound", g.rstrip("_x"))
+                if g.endswith("_x"):
+                    extra["exclusive"] = True
         out.append((start, en, value, extra))
         i += 1
     return out
