@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
 __all__ = ["Mention", "fold", "FOLD", "drop_inside", "drop_overlapping", "spans_overlap"]
@@ -61,8 +62,11 @@ FOLD: dict[int, int] = _build_fold()
 """``str.translate`` table: one code point to one code point (offsets are preserved)."""
 
 
+@lru_cache(maxsize=16)
 def fold(s: str) -> str:
-    """The folded copy of ``s`` that all patterns match against (same length as ``s``)."""
+    """The folded copy of ``s`` that all patterns match against (same length as ``s``).
+
+    Cached: the scanners of one document all fold the same string."""
     return s.translate(FOLD)
 
 

@@ -45,7 +45,7 @@ from typing import Any
 import regex
 
 from policyparse.resolvers.base import Mention, fold
-from policyparse.resolvers.patterns import DAYPART, YEAR4, YEAR_CN
+from policyparse.resolvers.patterns import DAYPART, YEAR4, YEAR_CN, rx
 from policyparse.resolvers.protect import protected_spans
 
 __all__ = ["DateValue", "parse_date", "parse_period", "scan_dates", "scan_periods", "scan_temporal"]
@@ -80,7 +80,10 @@ _TIME = (
 )
 _NSMALL = r"(?:\d{1,2}|十[一二]?|[一二两三四五六七八九]|十)"
 
-_ATOM = regex.compile(
+_ATOM = rx(
+    # a cheap first test: every atom starts with one of these characters
+    r"(?=[0-9〇零一二三四五六七八九十廿两第首前后上中下最底末年月元早晚凌傍夜午白])"
+    r"(?:"
     # numeric full date, optionally glued to a time (2018-12-1209:03)
     r"(?P<ymd>(?<![\d.])(?P<ymd_y>" + YEAR4 + r")[-/.](?P<ymd_m>" + _MONN + r")[-/.](?P<ymd_d>" + _DAYN + r")"
     r"(?:(?=[01]\d:|2[0-3]:)|(?![\d]|\.\d)))"
@@ -104,24 +107,29 @@ _ATOM = regex.compile(
     r"|(?P<bd>(?P<bd_d>" + _DAY + r")(?=" + _RSEP + _DAY + r"[ \t]*[日号]))"
     r"|(?P<dt>(?<=月[ \t]{0,2})(?P<dt_d>" + _DAYN + r")(?=(?:[01]?\d|2[0-3]):[0-5]\d))"
     r"|(?P<dn>(?<=月[ \t]{0,2})(?P<dn_d>" + _DAY + r")(?![\d.,%]|[ \t]*[个年月天万亿元号日时点分项件家人次名多余]))"
-    r"|(?P<tm>" + _TIME + r")"
+    r"|(?P<tm>" + _TIME + r"))"
 )
 
 # What may sit between two atoms of one chunk.
-_GLUE = regex.compile(r"[ \t]{0,2}(?:的[ \t]{0,2}|\((?:星期|周|礼拜)?[一二三四五六日天]\)[ \t]{0,2}|-(?=\d{1,2}:))?")
-_GAP_SEP = regex.compile(_RSEP)
-_GAP_AND = regex.compile(r"[ \t]{0,3}[和与][ \t]{0,3}")
-_BETWEEN = regex.compile(r"[ \t]{0,2}之?间")
-_STOP = regex.compile(r"[ \t]{0,2}止")
-_MOD_AFTER = regex.compile(
+_GLUE = rx(r"[ \t]{0,2}(?:的[ \t]{0,2}|\((?:星期|周|礼拜)?[一二三四五六日天]\)[ \t]{0,2}|-(?=\d{1,2}:))?")
+_GAP_SEP = rx(_RSEP)
+_GAP_AND = rx(r"[ \t]{0,3}[和与][ \t]{0,3}")
+_BETWEEN = rx(r"[ \t]{0,2}之?间")
+_STOP = rx(r"[ \t]{0,2}止")
+_MOD_AFTER = rx(
     r"[ \t]{0,2}(?:(?P<until>或之前|及之前|及以前|或以前|以前\(含\)|前\(含\)|\(含\)以前|\(含\)前)"
     r"|(?P<since_incl>或之后|及之后|及以后|或以后|以后\(含\)|\(含\)以后|\(含\)之后)"
     r"|(?P<before>之前|以前|前)|(?P<since>起|开始|以来)|(?P<after>之后|以后|后)|(?P<end>止)"
     r"|(?P<approx>左右|前后)|(?P<within>以内|之内|内))"
 )
-_MOD_BEFORE = regex.compile(
+_MOD_BEFORE = rx(
     r"(?:(?P<since>自从|自|从|由)|(?P<until>截至|截止到|截止至|截止|至迟|最迟)|(?P<by>到|至))[ \t]{0,2}$"
 )
+
+_REF_YEAR = rx(r"\d{4}")
+_TWO_DIGIT_YEAR = rx(r"(\d{2})[ \t]*年(度)?")
+_BARE_YEAR = rx(YEAR4)
+_SPACED_YMD = rx(r"(" + YEAR4 + r") (1[0-2]|0?[1-9]) (3[01]|[12]\d|0?[1-9])")
 
 _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _LATE_PARTS = ("下午", "晚上", "晚", "傍晚", "夜间", "夜里", "午后", "晚间")
@@ -323,7 +331,7 @@ def _ref_year(ref: Any) -> int | None:
     if isinstance(ref, DateValue):
         ref = ref.value
     s = str(ref)
-    m = regex.match(r"\d{4}", s)
+    m = _REF_YEAR.match(s)
     return int(m.group()) if m else None
 
 
@@ -668,13 +676,13 @@ def _single_lenient(s: str, ref: Any) -> tuple[_Resolved, str | None]:
         return _single(s, ref)
     except ValueError:
         f = fold(s).strip()
-        m = regex.fullmatch(r"(\d{2})[ \t]*年(度)?", f)
+        m = _TWO_DIGIT_YEAR.fullmatch(f)
         if m:
             return _Resolved("date", _fmt(_century(int(m.group(1)), _ref_year(ref))), True), None
-        m = regex.fullmatch(YEAR4, f)
+        m = _BARE_YEAR.fullmatch(f)
         if m:                                   # a bare year handed over as a date
             return _Resolved("date", f), None
-        m = regex.fullmatch(r"(" + YEAR4 + r") (1[0-2]|0?[1-9]) (3[01]|[12]\d|0?[1-9])", f)
+        m = _SPACED_YMD.fullmatch(f)
         if m:
             y, mo, d = (int(x) for x in m.groups())
             _check(y, mo, d)

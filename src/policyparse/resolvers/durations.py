@@ -25,6 +25,8 @@ from decimal import Decimal
 
 import regex
 
+from policyparse.resolvers.patterns import rx
+
 from policyparse.resolvers.base import Mention, SpanSet, fold
 from policyparse.resolvers.dates import _temporal
 from policyparse.resolvers.money import _clean
@@ -37,25 +39,25 @@ _UNITS = {
     "月": "month", "周": "week", "星期": "week", "礼拜": "week", "天": "day", "日": "day", "小时": "hour",
     "钟头": "hour", "分钟": "minute", "刻钟": "quarter_hour", "季度": "quarter", "钟": "hour", "分": "minute",
 }
-_TAIL = regex.compile(
+_TAIL = rx(
     r"[ \t]{0,3}(?P<ge>个)?[ \t]{0,2}(?P<more>多|余)?[ \t]{0,2}(?P<ge2>个)?[ \t]{0,2}(?P<half>半)?[ \t]{0,2}"
     r"(?P<u>工作日|交易日|自然日|周年|季度|年|月|周|星期|礼拜|天|日|小时|钟头|分钟|刻钟|钟(?!头)|分(?![钟之]))"
     r"(?P<half2>半(?![年月天日小个]))?"
 )
-_DAY_OK = regex.compile(r"[ \t]{0,2}(?:内|以内|之内|后|以后|之后|起|为限|期限)")
-_HALF_ALONE = regex.compile(
+_DAY_OK = rx(r"[ \t]{0,2}(?:内|以内|之内|后|以后|之后|起|为限|期限)")
+_HALF_ALONE = rx(
     r"(?<![上下前后大多一二三四五六七八九十两个\d])半[ \t]{0,2}(?:个[ \t]{0,2})?(?P<u>年|月|小时|天|日)(?!度)"
 )
-_RANGE_GAP = regex.compile(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}")
-_AFTER = regex.compile(
+_RANGE_GAP = rx(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}")
+_AFTER = rx(
     r"[ \t]{0,2}(?:(?P<min>以上|及以上|或以上|\(含\)以上)|(?P<max>以下|及以下|以内|之内|\(含\)以内)|(?P<within>内))"
 )
-_BEFORE = regex.compile(
+_BEFORE = rx(
     r"(?:(?P<min_x>超过|多于|长于|大于)|(?P<min>不少于|不低于|至少|满|达到)|(?P<max_x>少于|不足|短于|小于|不到)"
     r"|(?P<max>不超过|不多于|最长|至多|最多)|(?P<lookback>近|最近|过去|前|近期))[ \t]{0,2}$"
 )
 _TO_SMALLER = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60}
-_JOIN = regex.compile(r"[ \t]{0,2}(?:零[ \t]{0,2})?")
+_JOIN = rx(r"[ \t]{0,2}(?:零[ \t]{0,2})?")
 
 
 def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
@@ -171,7 +173,7 @@ def scan_durations(s: str) -> list[Mention]:
             for a, b, v, e in _items(f)]
 
 
-_WHOLE_BOUNDS = regex.compile(
+_WHOLE_BOUNDS = rx(
     r"^(?P<a>.+?)(?:以上|及以上)[ \t,，]*(?P<b>.+?)(?:以下|及以下|以内)$"
 )
 

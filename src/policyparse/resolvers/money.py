@@ -23,13 +23,13 @@ import regex
 
 from policyparse.resolvers.base import Mention, fold
 from policyparse.resolvers.numerals import _Raw, parse_number_ex, raw_numbers
-from policyparse.resolvers.patterns import CURRENCY_WORDS
+from policyparse.resolvers.patterns import CURRENCY_WORDS, rx
 
 __all__ = ["parse_money", "scan_money"]
 
 _CUR_ALT = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 _SUB_DIGIT = r"[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
-_TAIL = regex.compile(
+_TAIL = rx(
     r"[ \t]{0,3}(?P<more>多|余|几)?[ \t]{0,2}(?P<cur>" + _CUR_ALT + r")"
     r"(?:[ \t]{0,2}(?:零[ \t]{0,2})?(?P<jiao>" + _SUB_DIGIT + r")[ \t]{0,2}[角毛])?"
     r"(?:[ \t]{0,2}(?:零[ \t]{0,2})?(?P<fen>" + _SUB_DIGIT + r")[ \t]{0,2}分)?"
@@ -38,36 +38,39 @@ _TAIL = regex.compile(
     r"(?P<zheng>[整正](?![\p{Han}]))?(?P<qian>钱)?"
     r"(?:[ \t]{0,2}(?P<cur2>" + _CUR_ALT + r")(?![ \t]*\d))?"
 )
-_SUBUNIT_ONLY = regex.compile(
+_SUBUNIT_ONLY = rx(
     r"(?P<jiao>" + _SUB_DIGIT + r")[ \t]{0,2}[角毛](?:[ \t]{0,2}(?P<fen>" + _SUB_DIGIT + r")[ \t]{0,2}分?)?"
     r"|(?P<fen_only>\d{1,2}|[一二三四五六七八九十两]{1,3})[ \t]{0,2}分(?:钱)?"
 )
-_PREFIX_CUR = regex.compile(r"(?P<cur>" + _CUR_ALT + r"|￥|¥|\$|RMB|CNY|USD|HKD|EUR)[ \t]{0,3}$")
+_PREFIX_CUR = rx(r"(?P<cur>" + _CUR_ALT + r"|￥|¥|\$|RMB|CNY|USD|HKD|EUR)[ \t]{0,3}$")
 _SYMBOL = {"￥": "CNY", "¥": "CNY", "$": "USD", "RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR"}
-_APPROX_RANGE = regex.compile(
+_APPROX_RANGE = rx(
     r"(?<![0-9零〇一二三四五六七八九十百千万亿])(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])(?P<u>[十百千万亿]+)"
 )
-_PER = regex.compile(r"[ \t]{0,2}/[ \t]{0,2}(?P<per>项目|企业|单位|件|项|个|家|人|次|年|户|台|套|份|所|座|篇|部|张|吨|亩)")
-_PREFIX_RMB = regex.compile(r"(?:人民币|RMB|CNY|￥|¥)[ \t]{0,3}$")
-_RANGE_GAP = regex.compile(
+_PER = rx(r"[ \t]{0,2}/[ \t]{0,2}(?P<per>项目|企业|单位|件|项|个|家|人|次|年|户|台|套|份|所|座|篇|部|张|吨|亩)")
+_PREFIX_RMB = rx(r"(?:人民币|RMB|CNY|￥|¥)[ \t]{0,3}$")
+_RANGE_GAP = rx(
     r"[ \t]{0,3}(?:\(含\)|\(不含\))?[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}(?:人民币[ \t]{0,2})?"
 )
-_AFTER_LEFT = regex.compile(r"[ \t]{0,3}(?:\(含\)|\(不含\))")
-_KUAI_OK = regex.compile(r"块钱|块(?![\p{Han}])|块(?=[以左的多])|块(?=零?[一二三四五六七八九两\d](?:[角毛分钱]|$|[^\d\p{Han}]|[到至]))")
-_MONEY_CUE = regex.compile(
+_AFTER_LEFT = rx(r"[ \t]{0,3}(?:\(含\)|\(不含\))")
+_KUAI_OK = rx(r"块钱|块(?![\p{Han}])|块(?=[以左的多])|块(?=零?[一二三四五六七八九两\d](?:[角毛分钱]|$|[^\d\p{Han}]|[到至]))")
+_MONEY_CUE = rx(
     r"(?:资金|资助|补助|补贴|奖励|奖补|扶持|投资|投入|金额|经费|费用|收入|营收|销售额|产值|利润|利税|税收|纳税|融资|贷款|授信"
     r"|估值|资产|注册资本|出资|预算|拨付|兑现|收益|成本|营业额|交易额|总额|资本|奖金|罚款|赔偿|价款|造价|保费|保额)"
     r"[^，。；,;\n]{0,6}$"
 )
-_BOUND_BEFORE = regex.compile(
+_BOUND_BEFORE = rx(
     r"(?:(?P<max_x>低于|少于|不足|不到|小于|未满|未达到?)|(?P<max>最高不超过|原则上不超过|不超过|不高于|不多于|至多|最多|最高|上限为?|封顶|以内)"
     r"|(?P<min_x>超过|高于|大于|多于|突破)|(?P<min>不低于|不少于|至少|最低|起点为?|以上)"
     r"|(?P<near>近)|(?P<about>约|大约|大概|左右))[ \t]{0,2}(?:为|达|达到|是)?[ \t]{0,2}$"
 )
-_BOUND_AFTER = regex.compile(
+_BOUND_AFTER = rx(
     r"[ \t]{0,2}(?:(?P<min>\(含\)以上|及以上|以上|或以上|起)|(?P<max>\(含\)以下|及以下|以下|以内|之内|或以下)"
     r"|(?P<about>左右|上下))"
 )
+
+
+_RMB_ONLY = rx(r"[ \t]*(?:人民币)?")
 
 
 def _sub_digit(s: str | None) -> int:
@@ -287,7 +290,7 @@ def scan_money(s: str) -> list[Mention]:
     return out
 
 
-_STRIP_BEFORE = regex.compile(
+_STRIP_BEFORE = rx(
     r"^(?:从|自|由)?[ \t]*(?:(?:最高不超过|原则上不超过|不超过|不高于|不多于|至多|最多|最高|上限为?|封顶|低于|少于|不足|不到|小于|未满"
     r"|超过|高于|大于|多于|突破|不低于|不少于|至少|起码|最低|近|约|大约|大概)[ \t]*(?:为|达|达到|是)?[ \t]*)?$"
 )
@@ -317,7 +320,7 @@ def parse_money(s: str) -> dict:
     tail = f[en:]
     if head and not _STRIP_BEFORE.fullmatch(head):
         raise ValueError(f"not an amount: {s!r}")
-    if tail and not _BOUND_AFTER.fullmatch(tail) and not regex.fullmatch(r"[ \t]*(?:人民币)?", tail):
+    if tail and not _BOUND_AFTER.fullmatch(tail) and not _RMB_ONLY.fullmatch(tail):
         raise ValueError(f"not an amount: {s!r}")
     out = dict(value)
     out.update(extra)

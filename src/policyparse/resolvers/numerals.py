@@ -29,6 +29,8 @@ from typing import Any
 
 import regex
 
+from policyparse.resolvers.patterns import rx
+
 from policyparse.resolvers.base import Mention, fold, mapping
 from policyparse.resolvers.protect import protected_spans
 
@@ -42,7 +44,7 @@ _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000
 _BIG = {"万": 10 ** 4, "亿": 10 ** 8}
 _TENS = {"廿": 2, "卅": 3, "卌": 4}
 
-_TOKEN = regex.compile(
+_TOKEN = rx(
     r"(?P<sp>[ \t]+)"
     r"|(?P<ar>(?<![.\d])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+(?![.\d]))?(?:[eE][+-]?\d{1,3}(?![\dA-Za-z]))?"
     r"|(?<=\.)\d+(?!\d)|(?<![.\d])\.\d+(?![.\d]))"
@@ -58,13 +60,14 @@ _TOKEN = regex.compile(
     r"|(?P<h>半百)"
 )
 
-_START = regex.compile(
+_START = rx(
     r"(?:(?:负|(?<![^\s(\[:=,;、<>≥≤])-)[ \t]?)?(?:\d|(?<![.\d])\.\d|[零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖廿卅卌十拾百佰千仟几数]|半百)"
 )
-_FRACTION_JOIN = regex.compile(r"[ \t]{0,3}分[ \t]{0,3}之[ \t]{0,3}")
-_MIXED_JOIN = regex.compile(r"[ \t]{0,3}又[ \t]{0,3}")
-_SLASH_FRACTION = regex.compile(r"(?<![\d/.\-])(-?)(?:(\d{1,3})[ ])?(\d{1,4})/(\d{1,4})(?![\d/])")
+_FRACTION_JOIN = rx(r"[ \t]{0,3}分[ \t]{0,3}之[ \t]{0,3}")
+_MIXED_JOIN = rx(r"[ \t]{0,3}又[ \t]{0,3}")
+_SLASH_FRACTION = rx(r"(?<![\d/.\-])(-?)(?:(\d{1,3})[ ])?(\d{1,4})/(\d{1,4})(?![\d/])")
 _MAX_TOKENS = 80
+_SIGN_BEFORE = frozenset(" \t\n([:=,;、")
 
 
 @dataclass(frozen=True, slots=True)
@@ -502,11 +505,11 @@ _MEASURE = (
     "点时分秒季度章节页斤亩股成圆号批组处间栋盘颗门笔单枚期册首句"
 )
 _MEASURE_SET = frozenset(_MEASURE)
-_MEASURE_WORD = regex.compile(r"小时|分钟|公里|公斤|平方|立方|千克|千米|万元|亿元|百分")
-_HAN = regex.compile(r"\p{Han}")
+_MEASURE_WORD = rx(r"小时|分钟|公里|公斤|平方|立方|千克|千米|万元|亿元|百分")
+_HAN = rx(r"\p{Han}")
 _NUMERAL_CHARS = frozenset("零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖廿卅卌十拾百佰千仟万亿")
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
-_SKIP_SPACE = regex.compile(r"[ \t]*")
+_SKIP_SPACE = rx(r"[ \t]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -556,7 +559,7 @@ def raw_numbers(f: str) -> tuple[_Raw, ...]:
     for m in _SLASH_FRACTION.finditer(f):
         if int(m.group(4)) == 0 or prot.overlaps(m.start(), m.end()):
             continue
-        if m.group(1) and m.start() > 0 and not regex.match(r"[\s(\[:=,;、]", f[m.start() - 1]):
+        if m.group(1) and m.start() > 0 and f[m.start() - 1] not in _SIGN_BEFORE:
             continue
         v = _slash_value(*m.groups())
         out = [r for r in out if not (r.start < m.end() and m.start() < r.end)]

@@ -23,6 +23,8 @@ from decimal import Decimal
 
 import regex
 
+from policyparse.resolvers.patterns import rx
+
 from policyparse.resolvers.base import Mention, fold
 from policyparse.resolvers.money import _clean
 from policyparse.resolvers.numerals import parse_number, raw_numbers
@@ -42,18 +44,18 @@ class PercentValue:
     kind: str = "percent"
 
 
-_PCT_TAIL = regex.compile(r"[ \t]{0,3}%")
-_POINTS_TAIL = regex.compile(r"[ \t]{0,4}个[ \t]{0,4}百[ \t]{0,2}分[ \t]{0,2}点")
-_CHENG_TAIL = regex.compile(r"[ \t]{0,2}成(?P<half>半)?(?:(?![\p{Han}])|(?=[以左的多]))")
-_HALF_CHENG = regex.compile(r"(?<![\p{Han}\d])半成(?![\p{Han}])")
-_PER_BEFORE = regex.compile(
+_PCT_TAIL = rx(r"[ \t]{0,3}%")
+_POINTS_TAIL = rx(r"[ \t]{0,4}个[ \t]{0,4}百[ \t]{0,2}分[ \t]{0,2}点")
+_CHENG_TAIL = rx(r"[ \t]{0,2}成(?P<half>半)?(?:(?![\p{Han}])|(?=[以左的多]))")
+_HALF_CHENG = rx(r"(?<![\p{Han}\d])半成(?![\p{Han}])")
+_PER_BEFORE = rx(
     r"(?<![0-9零〇一二三四五六七八九两十拾百佰千仟万亿壹贰叁肆伍陆柒捌玖])(?P<w>[百佰千仟万亿]+)[ \t]{0,2}分[ \t]{0,2}之[ \t]{0,3}$"
 )
 _UNIT_VALUE = {"百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10000, "亿": 10 ** 8}
-_HUNDRED_PCT = regex.compile(
+_HUNDRED_PCT = rx(
     r"(?<![0-9零〇一二三四五六七八九两十拾百佰千仟万亿壹贰叁肆伍陆柒捌玖])百分之百(?![分之0-9零一二三四五六七八九十])"
 )
-_RANGE_GAP_BACK = regex.compile(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}$")
+_RANGE_GAP_BACK = rx(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}$")
 _KIND = {100: "percent", 1000: "permille", 10000: "per_ten_thousand"}
 
 
@@ -141,10 +143,12 @@ def parse_percent(s: str) -> Decimal:
 # --- ratios -----------------------------------------------------------------------------------
 
 _NUM = r"\d+(?:\.\d+)?"
-_RATIO = regex.compile(r"(?<![\d.:/])(" + _NUM + r")((?:[ \t]{0,2}:[ \t]{0,2}" + _NUM + r")+)(?![\d.:]|[ \t]*[:]\d)")
-_CLOCK_BEFORE = regex.compile(r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚|早|日|号|时间|截止|截至|至|到|-|~|—)[ \t]{0,2}$")
-_CLOCK_AFTER = regex.compile(r"[ \t]{0,2}(?:时|前|后|以前|之前|截止|开始|起|至|到|-|~|—)")
-_BI = regex.compile(r"[ \t]{0,2}比[ \t]{0,2}")
+_RATIO = rx(r"(?<![\d.:/])(" + _NUM + r")((?:[ \t]{0,2}:[ \t]{0,2}" + _NUM + r")+)(?![\d.:]|[ \t]*[:]\d)")
+_CLOCK_BEFORE = rx(r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚|早|日|号|时间|截止|截至|至|到|-|~|—)[ \t]{0,2}$")
+_CLOCK_AFTER = rx(r"[ \t]{0,2}(?:时|前|后|以前|之前|截止|开始|起|至|到|-|~|—)")
+_COLON = rx(r"[ \t]*:[ \t]*")
+_RATIO_WHOLE = rx(r"(" + _NUM + r")((?:[ \t]*:[ \t]*" + _NUM + r")+)")
+_BI = rx(r"[ \t]{0,2}比[ \t]{0,2}")
 
 
 def _is_clock(f: str, start: int, end: int, parts: list[str]) -> bool:
@@ -161,7 +165,7 @@ def _is_clock(f: str, start: int, end: int, parts: list[str]) -> bool:
 def _ratio_items(f: str) -> list[tuple[int, int, tuple[Decimal, ...]]]:
     items = []
     for m in _RATIO.finditer(f):
-        parts = [m.group(1)] + regex.split(r"[ \t]*:[ \t]*", m.group(2).strip(" \t:"))
+        parts = [m.group(1)] + _COLON.split(m.group(2).strip(" \t:"))
         parts = [p for p in parts if p]
         if _is_clock(f, m.start(), m.end(), parts):
             continue
@@ -184,9 +188,9 @@ def scan_ratios(s: str) -> list[Mention]:
 def parse_ratio(s: str) -> tuple[Decimal, ...]:
     """``1:2`` ``1：1`` ``1比1`` ``3:2:1`` → ``(Decimal(1), Decimal(2))`` …; ValueError otherwise."""
     f = fold(s).strip()
-    m = regex.fullmatch(r"(" + _NUM + r")((?:[ \t]*:[ \t]*" + _NUM + r")+)", f)
+    m = _RATIO_WHOLE.fullmatch(f)
     if m:
-        return tuple(Decimal(p) for p in regex.split(r"[ \t]*:[ \t]*", f))
+        return tuple(Decimal(p) for p in _COLON.split(f))
     a, sep, b = f.partition("比")
     if sep and a.strip() and b.strip():
         return (parse_number(a), parse_number(b))

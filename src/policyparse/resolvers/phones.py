@@ -17,6 +17,8 @@ from functools import lru_cache
 
 import regex
 
+from policyparse.resolvers.patterns import rx
+
 from policyparse.resolvers.base import Mention, fold, mapping
 
 __all__ = ["parse_phone", "scan_phones"]
@@ -28,33 +30,33 @@ _LOCAL = r"[1-9]\d{2,3}[ -]?\d{4}"       # 7 or 8 digits, optionally split
 _EXT = r"(?:(?:-|转|分机)\d{1,5})"
 _MOBILE = r"1[3-9]\d(?:[ -]?\d{4}){2}"
 
-_CN_INTL = regex.compile(
+_CN_INTL = rx(
     _B + r"(?P<cc>\(\+?86\)|\+86|0086|86)[ -]?"
     r"(?:(?P<mob>" + _MOBILE + r")|\(?(?P<area>0?(?:10|2\d|[3-9]\d{2}))\)?[ -]?(?P<local>" + _LOCAL + r")(?P<ext>" + _EXT + r")?)"
     + _E
 )
-_LANDLINE = regex.compile(
+_LANDLINE = rx(
     _B + r"(?:\((?P<area1>" + _AREA + r")\)|(?P<area2>" + _AREA + r"))[ -]?(?P<local>" + _LOCAL + r")(?P<ext>" + _EXT + r")?" + _E
 )
-_MOBILE_RE = regex.compile(_B + r"(?P<mob>" + _MOBILE + r")" + _E)
-_SERVICE = regex.compile(_B + r"(?P<svc>[48]00[ -]?\d{3}[ -]?\d{4})" + _E)
-_INTL = regex.compile(
+_MOBILE_RE = rx(_B + r"(?P<mob>" + _MOBILE + r")" + _E)
+_SERVICE = rx(_B + r"(?P<svc>[48]00[ -]?\d{3}[ -]?\d{4})" + _E)
+_INTL = rx(
     _B + r"(?P<cc>\(\+\d{1,3}\)|\+\d{1,3}|00[ ]?[1-9]\d{0,2})[ -]?(?P<rest>\d[\d -]{5,16}\d(?:x\d{1,5})?)" + _E
 )
-_LOCAL_RE = regex.compile(r"(?<![\dA-Za-z_\-./@])(?P<local>[2-9]\d{6,7})(?![\dA-Za-z_@]|\.\d|-\d)")
-_GENERIC = regex.compile(
+_LOCAL_RE = rx(r"(?<![\dA-Za-z_\-./@])(?P<local>[2-9]\d{6,7})(?![\dA-Za-z_@]|\.\d|-\d)")
+_GENERIC = rx(
     r"(?<![\dA-Za-z_\-./@])(?P<g>(?:\(\+?\d{1,4}\)|\+\d{1,4})?[ ]?(?:\(\d{1,5}\)[ ]?)*\d{1,12}"
     r"(?:[ ]?[-./][ ]?\d{1,8}|[ ]{1,2}\d{1,8}|\(\d\)[ ]?\d{1,8}){0,6}(?:[ ]?(?:x|X|ext\.?)[ ]?\d{1,5})?)"
     r"(?![\dA-Za-z_@]|[.\-/]\d)"
 )
-_CUE_RIGHT_BEFORE = regex.compile(r"(?:电话(?:号码?)?|手机(?:号码?)?|座机|传真|热线|Tel|TEL|tel|Fax|FAX)[ \t]*(?:是|为|:)?[ \t]*$")
-_HOTLINE = regex.compile(r"(?<![\d])(?P<svc>12\d{3}|95\d{3}|96\d{3})(?![\d])")
+_CUE_RIGHT_BEFORE = rx(r"(?:电话(?:号码?)?|手机(?:号码?)?|座机|传真|热线|Tel|TEL|tel|Fax|FAX)[ \t]*(?:是|为|:)?[ \t]*$")
+_HOTLINE = rx(r"(?<![\d])(?P<svc>12\d{3}|95\d{3}|96\d{3})(?![\d])")
 
-_CUE = regex.compile(r"电话|电\s*话|传真|热线|手机|座机|联系方式|咨询|Tel|TEL|tel|Fax|FAX|联系人")
+_CUE = rx(r"电话|电\s*话|传真|热线|手机|座机|联系方式|咨询|Tel|TEL|tel|Fax|FAX|联系人")
 _LINE_CUE_WINDOW = 40
 _TABLE_CUE_WINDOW = 600
-_UNIT_AFTER = regex.compile(r"[ \t]*[件个元万亿项家人次年名户台套条吨米]")
-_CELL_LINE = regex.compile(r"^[ \t]*(?P<n>[2-9]\d{6,7})[ \t]*$", regex.M)
+_UNIT_AFTER = rx(r"[ \t]*[件个元万亿项家人次年名户台套条吨米]")
+_CELL_LINE = rx(r"^[ \t]*(?P<n>[2-9]\d{6,7})[ \t]*$", regex.M)
 
 
 def _digits(s: str) -> str:

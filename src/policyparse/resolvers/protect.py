@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import regex
 
+from policyparse.resolvers.patterns import rx
+
 from policyparse.resolvers.base import SpanSet, fold
 from policyparse.resolvers.phones import phone_spans
 
@@ -23,27 +25,27 @@ __all__ = ["protected_spans", "book_title_spans", "doc_number_spans"]
 
 _OPEN = r"[〔\[【﹝(]"
 _CLOSE = r"[〕\]】﹞)]"
-_DOC_NUMBER = regex.compile(
+_DOC_NUMBER = rx(
     r"(?:[\p{Han}A-Za-z]{1,16})?" + _OPEN + r"[ \t]*(?:19|20)\d{2}[ \t]*" + _CLOSE + r"[ \t]*(?:第[ \t]*)?\d{1,5}[ \t]*号"
 )
-_BRACKET_YEAR = regex.compile(r"[〔\[【﹝][ \t]*(?:19|20)\d{2}[ \t]*[〕\]】﹞]")
-_STANDARD = regex.compile(r"(?<![A-Za-z])(?:GB|GB/T|GB/Z|DB\d{0,2}(?:/T)?|JB|JB/T|HG|YY|QB|SJ|T/[A-Z]{2,10}|ISO|IEC)"
+_BRACKET_YEAR = rx(r"[〔\[【﹝][ \t]*(?:19|20)\d{2}[ \t]*[〕\]】﹞]")
+_STANDARD = rx(r"(?<![A-Za-z])(?:GB|GB/T|GB/Z|DB\d{0,2}(?:/T)?|JB|JB/T|HG|YY|QB|SJ|T/[A-Z]{2,10}|ISO|IEC)"
                           r"[ \t]*\d[\d.]*(?:[-—]\d{2,4})?")
-_URL = regex.compile(
+_URL = rx(
     r"(?:https?://|ftp://|www\.)[^\s\p{Han}，。；、“”（）()<>\"']+"
     r"|(?<![@\w.])(?:[A-Za-z0-9-]+\.)+(?:com|cn|net|org|gov|edu|info|io)(?::\d{1,5})?(?:/[^\s\p{Han}，。；、“”（）()<>\"']*)?"
 )
-_EMAIL = regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_LONG_DIGITS = regex.compile(r"(?<![\d.])\d{12,}[Xx]?(?![\d])|(?<![\d.])\d{17}[Xx](?![\dA-Za-z])")
-_POSTCODE = regex.compile(r"(?:邮编|邮政编码)[ \t]*[:是为]?[ \t]*(\d{6})(?!\d)")
-_MARKER = regex.compile(
+_EMAIL = rx(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_LONG_DIGITS = rx(r"(?<![\d.])\d{12,}[Xx]?(?![\d])|(?<![\d.])\d{17}[Xx](?![\dA-Za-z])")
+_POSTCODE = rx(r"(?:邮编|邮政编码)[ \t]*[:是为]?[ \t]*(\d{6})(?!\d)")
+_MARKER = rx(
     r"(?:^|(?<=[\n。；;:)」”]))[ \t]*"
     r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[.、](?![\d.])"
     r"|第[一二三四五六七八九十百零〇\d]{1,5}[章节条款部分篇])",
     regex.M,
 )
-_PLAN = regex.compile(r"十?[一二三四五六七八九十]五(?=规划|时期|期间|”|\")")
-_TITLE = regex.compile(r"《[^《》\n]{1,200}》")
+_PLAN = rx(r"十?[一二三四五六七八九十]五(?=规划|时期|期间|”|\")")
+_TITLE = rx(r"《[^《》\n]{1,200}》")
 
 
 @lru_cache(maxsize=32)
