@@ -16,11 +16,12 @@ _CLAUSE_START = regex.compile(r"[。；;！？\n]")
 _SUBSIDY = regex.compile(r"补贴|补助|报销|减免|贴息")
 _REWARD = regex.compile(r"奖励|奖金|一次性奖")
 _FUNDING = regex.compile(r"给予|资助|支持|拨付|扶持|安排|奖补|经费支持|资金支持|下达")
-_ELIGIBILITY_SECTION = regex.compile(r"条件|资格|申报主体|申报对象|支持对象|基本要求|申报要求")
-_TARGET_SECTION = regex.compile(r"目标|指标|绩效|考核|任务")
+ELIGIBILITY_SECTION = regex.compile(r"条件|资格|申报主体|申报对象|支持对象|要求")
+"""Section titles under which numbers are conditions on the applicant."""
+TARGET_SECTION = regex.compile(r"目标|指标|绩效|考核|任务")
+"""Section titles under which numbers are goals the project must reach."""
 _PERIOD_CUE = regex.compile(r"近[一二三四五两\d]年|上一?年度|上年|近[一二三四五两\d]个?年度")
 _TARGET_CUE = regex.compile(r"新增|力争|突破|实现|争取|达到|提升至|增长|增幅|提高到|年均")
-_ELIGIBILITY_CUE = regex.compile(r"应具备|须|需|应当|具有|拥有|不低于|不少于|以上")
 
 
 def clause_before(text: str, start: int) -> str:
@@ -58,8 +59,8 @@ def classify(ctx: Context, start: int, end: int) -> tuple[str | None, str | None
     if _FUNDING.search(before[-20:]) and not _TARGET_CUE.search(before[-8:]):
         return "funding", None
     titles = section_titles(ctx, start)
-    if _PERIOD_CUE.search(before) or (_ELIGIBILITY_SECTION.search(titles) and not _TARGET_CUE.search(before)):
+    if _PERIOD_CUE.search(before) or (ELIGIBILITY_SECTION.search(titles) and not _TARGET_CUE.search(before)):
         return "threshold", "eligibility"
-    if _TARGET_SECTION.search(titles) or _TARGET_CUE.search(before):
+    if TARGET_SECTION.search(titles) or _TARGET_CUE.search(before):
         return "target", "kpi"
     return None, None

@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from policyparse.extractors.context import Context
-from policyparse.extractors.roles import section_titles
+from policyparse.extractors.roles import ELIGIBILITY_SECTION, TARGET_SECTION, section_titles
 from policyparse.models import Fact
 from policyparse.resolvers.money import parse_money
 from policyparse.resolvers.numerals import parse_number
@@ -36,8 +36,6 @@ _NOT_A_METRIC = regex.compile(r"以下|上述|下列|如下|(?:给予|资助|支
 _TRAILING_PAREN = regex.compile(r"[（(][^（）()]*[）)]$")
 _SUBJECT_TITLE = regex.compile(r"^(?P<subject>.{2,20}?)(?:作为申报主体|作为建设主体)?(?:应|须|需)(?:同时)?(?:具备|满足|符合)")
 _SUBJECT_LEAD = regex.compile(r"(?:申报|建设|承担)?(?P<subject>企业|单位|高等学校|高校|科研院所|服务机构|主体)(?:应|须|需)(?:同时)?(?:具备|满足|符合)")
-_KPI_SECTION = regex.compile(r"目标|指标|绩效|考核|任务")
-_ELIGIBILITY_SECTION = regex.compile(r"条件|资格|申报主体|申报对象|支持对象|要求")
 _KPI_CUE = regex.compile(r"新增|力争|突破|实现|争取|增长|增幅|预计|提升|建成|培育")
 
 
@@ -157,9 +155,9 @@ def _subject(ctx: Context, offset: int) -> str | None:
 
 def _kind(ctx: Context, offset: int, clause: str) -> str | None:
     titles = section_titles(ctx, offset)
-    if _KPI_SECTION.search(titles):
+    if TARGET_SECTION.search(titles):
         return "kpi"
-    if _ELIGIBILITY_SECTION.search(titles):
+    if ELIGIBILITY_SECTION.search(titles):
         return "eligibility"
     if _KPI_CUE.search(clause):
         return "kpi"
