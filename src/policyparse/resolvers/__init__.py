@@ -21,10 +21,23 @@ traditional numeral characters → simplified), so callers pass their text uncha
 """
 
 from policyparse.resolvers.base import Mention, drop_inside, drop_overlapping, fold
-from policyparse.resolvers.dates import DateValue, parse_date, parse_period, scan_dates, scan_periods, scan_temporal
+from policyparse.resolvers.dates import (
+    DateValue,
+    parse_date,
+    parse_period,
+    parse_period_ex,
+    scan_dates,
+    scan_periods,
+    scan_temporal,
+)
 from policyparse.resolvers.durations import parse_duration, scan_durations
-from policyparse.resolvers.money import parse_money, scan_money
-from policyparse.resolvers.numerals import NumberValue, parse_number, parse_number_ex, scan_numbers
+from policyparse.resolvers.money import parse_money, parse_money_ex, scan_money
+from policyparse.resolvers.numerals import (
+    NumberValue,
+    parse_number,
+    parse_number_ex,
+    scan_numbers,
+)
 from policyparse.resolvers.percent import (
     PercentValue,
     parse_percent,
@@ -49,11 +62,13 @@ __all__ = [
     "parse_date",
     "parse_duration",
     "parse_money",
+    "parse_money_ex",
     "parse_number",
     "parse_number_ex",
     "parse_percent",
     "parse_percent_ex",
     "parse_period",
+    "parse_period_ex",
     "parse_phone",
     "parse_ratio",
     "scan_dates",

@@ -9,11 +9,12 @@ string, and ``Mention.text == s[start:end]`` holds by construction.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
-__all__ = ["Mention", "fold", "FOLD", "drop_inside", "drop_overlapping", "spans_overlap"]
+__all__ = ["FOLD", "Mention", "drop_inside", "drop_overlapping", "fold", "spans_overlap"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ def drop_overlapping(mentions: Iterable[Mention], others: Iterable[Mention]) -> 
 class SpanSet:
     """A sorted, non-overlapping set of spans with a fast overlap test."""
 
-    __slots__ = ("_starts", "_ends")
+    __slots__ = ("_ends", "_starts")
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
         merged: list[list[int]] = []

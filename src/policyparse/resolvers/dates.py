@@ -48,7 +48,7 @@ from policyparse.resolvers.base import Mention, fold
 from policyparse.resolvers.patterns import DAYPART, YEAR4, YEAR_CN, rx
 from policyparse.resolvers.protect import protected_spans
 
-__all__ = ["DateValue", "parse_date", "parse_period", "scan_dates", "scan_periods", "scan_temporal"]
+__all__ = ["DateValue", "parse_date", "parse_period", "parse_period_ex", "scan_dates", "scan_periods", "scan_temporal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +406,9 @@ def _resolve_chunk(c: _Chunk, ref_year: int | None) -> _Resolved:
     if y is None:
         _check(2000, c.m, c.d)  # validate what we can (leap day allowed)
         partial = f"--{c.m:02d}" + (f"-{c.d:02d}" if c.d else "")
-        if c.sub or c.hh is not None:
+        if c.sub == ("endof",) and c.d is None:
+            partial = f"--{c.m:02d}-{_last_day(2001, c.m):02d}"   # 6月底; 2月底 reads as the 28th without a year
+        elif c.sub or c.hh is not None:
             raise ValueError("needs a year")
         return _Resolved("date", None, True, partial)
     _check(y, c.m, c.d)
@@ -486,15 +488,12 @@ def _combine(L: _Chunk, R: _Chunk, ref_year: int | None) -> _Resolved:
         raise ValueError("not a simple range")
     # what the left end is, at which grain
     ly, linf = _year_of(L, ref_year)
-    if L.bare == "y":           # 2022—2024年: right must name a year
-        if R.y is None and not R.y2:
-            raise ValueError("bare year needs a year on the right")
-    if L.bare == "m":           # 2018年2—4月
-        if R.y is not None or R.y2 or R.m is None or R.d is not None:
-            raise ValueError("bare month needs a month on the right")
-    if L.bare == "d":           # 2019年4月12-19日
-        if R.y is not None or R.y2 or R.m is not None or R.d is None:
-            raise ValueError("bare day needs a day on the right")
+    if L.bare == "y" and R.y is None and not R.y2:
+        raise ValueError("bare year needs a year on the right")           # 2022—2024年
+    if L.bare == "m" and (R.y is not None or R.y2 or R.m is None or R.d is not None):
+        raise ValueError("bare month needs a month on the right")         # 2018年2—4月
+    if L.bare == "d" and (R.y is not None or R.y2 or R.m is not None or R.d is None):
+        raise ValueError("bare day needs a day on the right")             # 2019年4月12-19日
     if R.bare == "ny" and not L.numeric:
         raise ValueError("bare right year needs a numeric left")
     # right inherits
@@ -659,7 +658,7 @@ def _single(s: str, ref: Any) -> tuple[_Resolved, str | None]:
     items = _temporal(f, ry)
     if len(items) != 1:
         raise ValueError(f"not one date: {s!r}")
-    st, en, kind, value, inferred, partial, mod, mspan, fy = items[0]
+    st, en, kind, value, inferred, _partial, mod, mspan, _fy = items[0]
     a, b = mspan if mod else (st, en)
     a = min(a, st)
     b = max(b, en)
@@ -708,15 +707,17 @@ def parse_period(s: str, ref: Any = None) -> dict:
     """The period written in ``s`` as ``{"start", "end"}`` (inclusive, partial dates kept):
     ``2022—2024年``, ``2023年12月4日至12月8日``, ``6月21日-30日`` (needs ``ref``),
     ``2023年1月1日起至2025年12月31日止``, ``2017年8月至11月``, ``2023年第三季度``, ``2023年上半年``.
-    Adds ``"year_inferred": True`` when a year came from ``ref``. Raises ``ValueError`` otherwise.
+    Raises ``ValueError`` otherwise. :func:`parse_period_ex` also says whether a year was inferred.
     """
-    res, mod = _single(s, ref)
+    return parse_period_ex(s, ref)[0]
+
+
+def parse_period_ex(s: str, ref: Any = None) -> tuple[dict, bool]:
+    """``(period, year_inferred)`` — see :func:`parse_period`."""
+    res, _mod = _single(s, ref)
     if res.kind != "period":
         raise ValueError(f"a single date, not a period: {s!r}")
-    out = dict(res.value)
-    if res.year_inferred:
-        out["year_inferred"] = True
-    return out
+    return dict(res.value), res.year_inferred
 
 
 def date_bounds(value: Any) -> tuple[str, str]:

@@ -23,14 +23,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
-
-from policyparse.resolvers.patterns import rx
-
 from policyparse.resolvers.base import Mention, SpanSet, fold
 from policyparse.resolvers.dates import _temporal
-from policyparse.resolvers.money import _clean
-from policyparse.resolvers.numerals import raw_numbers
+from policyparse.resolvers.numerals import raw_numbers, usable
+from policyparse.resolvers.patterns import rx
 
 __all__ = ["parse_duration", "scan_durations"]
 
@@ -65,7 +61,7 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
     raws = raw_numbers(f)
     singles: list[list] = []
     for r in raws:
-        if r.kind == "fraction" or not _clean(f, r) or r.value.value <= 0:
+        if r.kind == "fraction" or not usable(f, r) or r.value.value <= 0:
             continue
         if r.start > 0 and f[r.start - 1] == "第":
             continue
@@ -88,6 +84,9 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
             continue
         if not whole and temporal.overlaps(r.start, m.end()):
             continue
+        if whole and u == "年" and r.value.mode == "arabic" and 1800 <= r.value.value <= 2100 \
+                and r.end - r.start == 4:
+            continue                      # 2020年 is a year, not 2020 years
         unit = _UNITS[u]
         v = r.value.value
         if m.group("half") or m.group("half2"):
@@ -125,7 +124,7 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
         # 1-2个月: a bare number before this one
         lo_num = None
         for r0 in raws:
-            if r0.end <= st and r0.end >= st - 5 and _RANGE_GAP.fullmatch(f, r0.end, st) and _clean(f, r0) \
+            if r0.end <= st and r0.end >= st - 5 and _RANGE_GAP.fullmatch(f, r0.end, st) and usable(f, r0) \
                     and not temporal.overlaps(r0.start, r0.end):
                 lo_num = r0
         if lo_num is not None and not any(o[0] <= lo_num.start < o[1] for o in out) and lo_num.value.value < v:

@@ -19,13 +19,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import regex
-
 from policyparse.resolvers.base import Mention, fold
-from policyparse.resolvers.numerals import _Raw, parse_number_ex, raw_numbers
+from policyparse.resolvers.numerals import _Raw, parse_number_ex, raw_numbers, usable
 from policyparse.resolvers.patterns import CURRENCY_WORDS, rx
 
-__all__ = ["parse_money", "scan_money"]
+__all__ = ["parse_money", "parse_money_ex", "scan_money"]
 
 _CUR_ALT = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 _SUB_DIGIT = r"[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
@@ -97,17 +95,6 @@ def _tail_at(f: str, pos: int):
     return m
 
 
-def _clean(f: str, r: _Raw) -> bool:
-    """A raw number usable as an amount (not the tail of another numeral, not a 2-char digit run)."""
-    if r.value.mode == "digits" and r.end - r.start < 3:
-        return False
-    if r.start > 0 and (f[r.start - 1].isdigit() or f[r.start - 1] in "零〇一二三四五六七八九两十百千万亿点."):
-        # a connecting 零 after a unit word is fine: 两年零三个月
-        return f[r.start - 1] in "零〇" and r.start > 1 and f[r.start - 2] not in _NUMERALISH
-    return True
-
-
-_NUMERALISH = frozenset("0123456789零〇一二三四五六七八九两十百千万亿点.")
 
 
 def _amount(r: _Raw, tail, prefix_cur: str | None = None) -> tuple[Decimal, str]:
@@ -180,7 +167,7 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
     n = len(raws)
     while i < n:
         r = raws[i]
-        if r.start < pos or not _clean(f, r):
+        if r.start < pos or not usable(f, r):
             i += 1
             continue
         tail = _tail_at(f, r.end)
@@ -196,7 +183,7 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
             r2 = raws[j]
             gap = _RANGE_GAP.fullmatch(f, gap_from, r2.start)
             tail2 = _tail_at(f, r2.end) if gap else None
-            if gap and tail2 and _clean(f, r2) and (
+            if gap and tail2 and usable(f, r2) and (
                     tail is None or CURRENCY_WORDS[tail.group("cur")] == CURRENCY_WORDS[tail2.group("cur")]):
                 lo, _ = _amount(r, tail, pre[1] if pre else None)
                 hi, cur = _amount(r2, tail2, pre[1] if pre else None)
@@ -296,12 +283,23 @@ _STRIP_BEFORE = rx(
 )
 
 
+_VALUE_KEYS = ("amount", "min", "max", "currency", "bound", "per")
+
+
 def parse_money(s: str) -> dict:
-    """The amount written in ``s`` as a FACTS money dict (see module doc). A bare number with
-    万/亿 (``2000万``, ``三百万``) is taken as CNY. Bound words around it (``最高50万元``,
-    ``50万元以上``, ``小于40万``) add ``bound``/``exclusive``/``approx``.
-    Raises ``ValueError`` when ``s`` is not one amount.
+    """The amount written in ``s`` as a FACTS money value (see module doc): ``amount`` or
+    ``min``/``max``, ``currency``, and ``bound``/``per`` when the string states them
+    (``最高50万元`` → ``bound: "max"``; ``50万元以上`` → ``"min"``; ``2万元/件`` → ``per: "件"``).
+    A bare number with 万/亿 (``2000万``, ``三百万``) is taken as CNY. The dict validates as
+    :class:`policyparse.models.facts.MoneyValue`. Raises ``ValueError`` when ``s`` is not one amount.
     """
+    value, _ = parse_money_ex(s)
+    return value
+
+
+def parse_money_ex(s: str) -> tuple[dict, dict]:
+    """:func:`parse_money` plus the qualifiers that are not part of the FACTS value:
+    ``{"approx": True}`` (约, 近, 余, 多, 几十), ``{"exclusive": True}`` (超过, 低于, 不足)."""
     f = fold(s).strip()
     if not f:
         raise ValueError("empty")
@@ -311,7 +309,7 @@ def parse_money(s: str) -> dict:
             v = Decimal(_sub_digit_any(sub.group("fen_only"))) / 100
         else:
             v = Decimal(_sub_digit(sub.group("jiao"))) / 10 + Decimal(_sub_digit(sub.group("fen"))) / 100
-        return {"amount": v, "currency": "CNY"}
+        return {"amount": v, "currency": "CNY"}, {}
     items = _money_items(f, allow_bare=True)
     if len(items) != 1:
         raise ValueError(f"not one amount: {s!r}")
@@ -323,5 +321,5 @@ def parse_money(s: str) -> dict:
     if tail and not _BOUND_AFTER.fullmatch(tail) and not _RMB_ONLY.fullmatch(tail):
         raise ValueError(f"not an amount: {s!r}")
     out = dict(value)
-    out.update(extra)
-    return out
+    out.update({k: v for k, v in extra.items() if k in _VALUE_KEYS})
+    return out, {k: v for k, v in extra.items() if k not in _VALUE_KEYS}

@@ -25,16 +25,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
-from typing import Any
-
-import regex
-
-from policyparse.resolvers.patterns import rx
 
 from policyparse.resolvers.base import Mention, fold, mapping
+from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.protect import protected_spans
 
-__all__ = ["parse_number", "parse_number_ex", "NumberValue", "scan_numbers"]
+__all__ = ["NumberValue", "parse_number", "parse_number_ex", "scan_numbers"]
 
 _ZERO = Decimal(0)
 
@@ -390,7 +386,7 @@ def _evaluate(tokens) -> _Hit | None:
         if bare:
             shape = bare_tokens
             if not (shape[1:] == ["d"] or (shape[1:] == ["d", "b"] and shape[0] == "s")):
-                if len(shape) >= 2 and not (shape[1] == "d"):
+                if len(shape) >= 2 and shape[1] != "d":
                     break
                 continue
         if seq is not None:
@@ -501,14 +497,19 @@ def parse_number(s: str) -> Decimal:
 # --- scanning ---------------------------------------------------------------------------------
 
 _MEASURE = (
-    "个件项家名人次位条款年月日天周岁倍份类种所座只对双台套张本篇部场届期轮级星层元块万亿米吨户支辆"
-    "点时分秒季度章节页斤亩股成圆号批组处间栋盘颗门笔单枚期册首句"
+    "个件项家名人次位条款年月日天周岁倍份类种所座只对双台套张本篇场届期轮级星层元块万亿米吨户支辆"
+    "季章节页斤亩股圆号组处栋颗门笔枚册首句"
 )
+"""Measure words and units after which a lone Chinese digit is a number (三个, 一项, 五年).
+
+Left out on purpose, because a lone digit before them is usually a word: 批 (一批), 部 (统一部署),
+点 (一点), 分 (十分重要; 分之 is handled), 时 (一时), 成 (一成不变), 度 (一度), 盘 (一盘棋)."""
 _MEASURE_SET = frozenset(_MEASURE)
 _MEASURE_WORD = rx(r"小时|分钟|公里|公斤|平方|立方|千克|千米|万元|亿元|百分")
 _HAN = rx(r"\p{Han}")
 _NUMERAL_CHARS = frozenset("零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖廿卅卌十拾百佰千仟万亿")
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_WORD_BEFORE_YI = frozenset("上下同统唯万逐进专划单归合始如")
 _SKIP_SPACE = rx(r"[ \t]*")
 
 
@@ -568,6 +569,19 @@ def raw_numbers(f: str) -> tuple[_Raw, ...]:
     return tuple(out)
 
 
+def usable(f: str, r: _Raw) -> bool:
+    """A raw number usable as an amount (not the tail of another numeral, not a 2-char digit run)."""
+    if r.value.mode == "digits" and r.end - r.start < 3:
+        return False
+    if r.start > 0 and (f[r.start - 1].isdigit() or f[r.start - 1] in "零〇一二三四五六七八九两十百千万亿点."):
+        # a connecting 零 after a unit word is fine: 两年零三个月
+        return f[r.start - 1] in "零〇" and r.start > 1 and f[r.start - 2] not in _NUMERALISH
+    return True
+
+
+_NUMERALISH = frozenset("0123456789零〇一二三四五六七八九两十百千万亿点.")
+
+
 def _single_cn_ok(f: str, r: _Raw) -> bool:
     """A lone Chinese numeral character counts as a number only before a measure word / unit,
     after 第/之, or away from other Han characters (``一批``, ``统一``, ``一定`` are words)."""
@@ -580,8 +594,14 @@ def _single_cn_ok(f: str, r: _Raw) -> bool:
         return after in ("元", "圆", "角", "分", "月", "年", "日", "号", "个") or f.startswith(("万元", "亿元"), j)
     if before in ("第", "之", "前"):
         return True
+    if f[r.start] == "一" and before in _WORD_BEFORE_YI:
+        return False                      # 上一年度, 下一步, 统一, 唯一, 万一, 逐一, 进一步
     if after in _MEASURE_SET:
-        return after not in ("批",)
+        return True
+    if after == "分" and f.startswith("分之", j):
+        return True
+    if after == "点" and j + 1 < len(f) and f[j + 1] in _NUMERAL_CHARS:
+        return True                       # 一点两小时 (but not 有一点)
     if _MEASURE_WORD.match(f, j):
         return True
     return after == "" or not _HAN.match(after)
@@ -608,9 +628,9 @@ def scan_numbers(s: str, *, include_single: bool = False) -> list[Mention]:
         nv = r.value
         if nv.mode == "digits" and r.end - r.start == 2:
             continue
-        if r.n_cn == 1 and nv.mode in ("chinese", "digits") and kind == "cardinal" and not include_single:
-            if not _single_cn_ok(f, r):
-                continue
+        if (r.n_cn == 1 and nv.mode in ("chinese", "digits") and kind == "cardinal" and not include_single
+                and not _single_cn_ok(f, r)):
+            continue
         if kind == "cardinal" and start > 0 and f[start - 1] == "第":
             start -= 1
             kind = "ordinal"
@@ -620,5 +640,3 @@ def scan_numbers(s: str, *, include_single: bool = False) -> list[Mention]:
     return out
 
 
-def _info(value: Any) -> Any:  # pragma: no cover - debugging helper
-    return value

@@ -72,7 +72,7 @@ WEEKDAY = r"(?:[(]?(?:星期|周|礼拜)?[一二三四五六日天][)]?)"
 
 # --- compiled patterns ------------------------------------------------------------------------
 
-_ALL: list["LazyPattern"] = []
+_ALL: list[LazyPattern] = []
 
 
 class LazyPattern:

@@ -20,16 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-
-import regex
-
-from policyparse.resolvers.patterns import rx
+from itertools import pairwise
 
 from policyparse.resolvers.base import Mention, fold
-from policyparse.resolvers.money import _clean
-from policyparse.resolvers.numerals import parse_number, raw_numbers
+from policyparse.resolvers.numerals import parse_number, raw_numbers, usable
+from policyparse.resolvers.patterns import rx
 
-__all__ = ["PercentValue", "parse_percent", "parse_percent_ex", "scan_percents", "parse_ratio", "scan_ratios"]
+__all__ = ["PercentValue", "parse_percent", "parse_percent_ex", "parse_ratio", "scan_percents", "scan_ratios"]
 
 _HUNDRED = Decimal(100)
 
@@ -70,7 +67,7 @@ def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
     raws = raw_numbers(f)
     items: list[tuple[int, int, Decimal | dict, str]] = []
     for r in raws:
-        if r.kind == "fraction" or not _clean(f, r):
+        if r.kind == "fraction" or not usable(f, r):
             continue
         v = r.value.value
         pre = _PER_BEFORE.search(f, max(0, r.start - 12), r.start)
@@ -103,7 +100,7 @@ def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
         if it[3] == "percent" and f[st:st + 3] != "百分之":
             gap = _RANGE_GAP_BACK.search(f, max(0, st - 6), st)
             r = ends.get(gap.start()) if gap else None
-            if r is not None and _clean(f, r) and r.start not in taken and r.kind != "fraction":
+            if r is not None and usable(f, r) and r.start not in taken and r.kind != "fraction":
                 lo = r.value.value / _HUNDRED
                 if lo <= it[2]:
                     it = (r.start, it[1], {"min": lo, "max": it[2]}, "range")
@@ -171,9 +168,9 @@ def _ratio_items(f: str) -> list[tuple[int, int, tuple[Decimal, ...]]]:
             continue
         items.append((m.start(), m.end(), tuple(Decimal(p) for p in parts)))
     raws = raw_numbers(f)
-    for a, b in zip(raws, raws[1:]):
+    for a, b in pairwise(raws):
         g = _BI.fullmatch(f, a.end, b.start)
-        if g and "比" in f[a.end:b.start] and _clean(f, a):
+        if g and "比" in f[a.end:b.start] and usable(f, a):
             items.append((a.start, b.end, (a.value.value, b.value.value)))
     items.sort()
     return items

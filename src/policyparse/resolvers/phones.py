@@ -17,9 +17,8 @@ from functools import lru_cache
 
 import regex
 
-from policyparse.resolvers.patterns import rx
-
 from policyparse.resolvers.base import Mention, fold, mapping
+from policyparse.resolvers.patterns import rx
 
 __all__ = ["parse_phone", "scan_phones"]
 
@@ -46,9 +45,10 @@ _INTL = rx(
 _LOCAL_RE = rx(r"(?<![\dA-Za-z_\-./@])(?P<local>[2-9]\d{6,7})(?![\dA-Za-z_@]|\.\d|-\d)")
 _GENERIC = rx(
     r"(?<![\dA-Za-z_\-./@])(?P<g>(?:\(\+?\d{1,4}\)|\+\d{1,4})?[ ]?(?:\(\d{1,5}\)[ ]?)*\d{1,12}"
-    r"(?:[ ]?[-./][ ]?\d{1,8}|[ ]{1,2}\d{1,8}|\(\d\)[ ]?\d{1,8}){0,6}(?:[ ]?(?:x|X|ext\.?)[ ]?\d{1,5})?)"
+    r"(?:[ ]?[-./][ ]?\d{1,10}|[ ]{1,2}\d{1,10}|\(\d\)[ ]?\d{1,10}){0,6}(?:[ ]?(?:x|X|ext\.?)[ ]?\d{1,5})?)"
     r"(?![\dA-Za-z_@]|[.\-/]\d)"
 )
+_DATE_LIKE = rx(r"(?:19|20)\d{2}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])")
 _CUE_RIGHT_BEFORE = rx(r"(?:电话(?:号码?)?|手机(?:号码?)?|座机|传真|热线|Tel|TEL|tel|Fax|FAX)[ \t]*(?:是|为|:)?[ \t]*$")
 _HOTLINE = rx(r"(?<![\d])(?P<svc>12\d{3}|95\d{3}|96\d{3})(?![\d])")
 
@@ -119,7 +119,7 @@ def parse_phone(s: str, *, area_code: str | None = None) -> dict:
             return {"number": f"{ac}-{local}", "kind": "landline", "area_code": ac, "area_code_inferred": True}
         return {"number": local, "kind": "local"}
     m = _GENERIC.fullmatch(f)
-    if m and 8 <= len(_digits(m.group())) <= 15:
+    if m and 8 <= len(_digits(m.group())) <= 15 and not _DATE_LIKE.fullmatch(f):
         return {"number": m.group(), "kind": "other"}
     raise ValueError(f"not a phone number: {s!r}")
 
@@ -134,9 +134,9 @@ def _line_bounds(f: str, pos: int) -> tuple[int, int]:
 def _phone_spans(f: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, kind) of every phone number in the folded text ``f``; longest wins."""
     cands: list[tuple[int, int, str]] = []
-    for rx, kind in ((_CN_INTL, "cn_intl"), (_LANDLINE, "landline"), (_MOBILE_RE, "mobile"),
-                     (_SERVICE, "service"), (_INTL, "international")):
-        for m in rx.finditer(f, overlapped=False):
+    for pattern, kind in ((_CN_INTL, "cn_intl"), (_LANDLINE, "landline"), (_MOBILE_RE, "mobile"),
+                          (_SERVICE, "service"), (_INTL, "international")):
+        for m in pattern.finditer(f):
             if kind == "international":
                 if not 8 <= len(_digits(m.group())) <= 15:
                     continue
@@ -149,7 +149,7 @@ def _phone_spans(f: str) -> tuple[tuple[int, int, str], ...]:
         st, en = m.start(), m.end()
         if _UNIT_AFTER.match(f, en):           # 67521202件 — a count, not a phone
             continue
-        a, b = _line_bounds(f, st)
+        a, _ = _line_bounds(f, st)
         if _CUE.search(f, max(a, st - _LINE_CUE_WINDOW), st):
             cands.append((st, en, "local"))
             continue
@@ -158,7 +158,7 @@ def _phone_spans(f: str) -> tuple[tuple[int, int, str], ...]:
             cands.append((st, en, "local"))
     # anything phone-shaped right after 电话/手机/Tel (foreign or unusual formats)
     for m in _GENERIC.finditer(f):
-        if 8 <= len(_digits(m.group())) <= 15 and _CUE_RIGHT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
+        if 8 <= len(_digits(m.group())) <= 15 and not _DATE_LIKE.fullmatch(m.group()) and _CUE_RIGHT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
             cands.append((m.start(), m.end(), "other"))
     for m in _HOTLINE.finditer(f):
         st = m.start()

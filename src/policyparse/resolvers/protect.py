@@ -16,12 +16,11 @@ from functools import lru_cache
 
 import regex
 
-from policyparse.resolvers.patterns import rx
-
 from policyparse.resolvers.base import SpanSet, fold
+from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.phones import phone_spans
 
-__all__ = ["protected_spans", "book_title_spans", "doc_number_spans"]
+__all__ = ["book_title_spans", "doc_number_spans", "protected_spans"]
 
 _OPEN = r"[〔\[【﹝(]"
 _CLOSE = r"[〕\]】﹞)]"
@@ -52,8 +51,8 @@ _TITLE = rx(r"《[^《》\n]{1,200}》")
 def protected_spans(f: str) -> SpanSet:
     """The mask of protected constructs in folded text ``f`` (see module docstring)."""
     spans: list[tuple[int, int]] = []
-    for rx in (_DOC_NUMBER, _BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
-        spans.extend(m.span() for m in rx.finditer(f))
+    for pattern in (_DOC_NUMBER, _BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
+        spans.extend(m.span() for m in pattern.finditer(f))
     spans.extend(m.span(1) for m in _POSTCODE.finditer(f))
     for m in _MARKER.finditer(f):
         a, b = m.span()
