@@ -6,7 +6,7 @@ The year inside the brackets belongs to the 文号 and is claimed, so it never b
 from __future__ import annotations
 
 from policyparse.extractors.context import Context
-from policyparse.metadata.doc_number import find_doc_numbers
+from policyparse.resolvers.doc_numbers import find_doc_numbers
 from policyparse.models import Fact
 
 NAME = "doc_number.v1"

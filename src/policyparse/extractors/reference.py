@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from policyparse.extractors.context import Context
-from policyparse.metadata.doc_number import find_doc_numbers
+from policyparse.resolvers.doc_numbers import find_doc_numbers
 from policyparse.models import Fact
 
 NAME = "reference.v1"

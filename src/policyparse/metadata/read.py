@@ -6,7 +6,7 @@ from collections import Counter
 
 import regex
 
-from policyparse.metadata.doc_number import find_doc_numbers
+from policyparse.resolvers.doc_numbers import find_doc_numbers
 from policyparse.metadata.header import find_addressees, find_title, issuers_from_title, signature_issuers
 from policyparse.metadata.jurisdiction import resolve_jurisdiction
 from policyparse.models import Jurisdiction, Metadata, Section

@@ -17,16 +17,12 @@ from functools import lru_cache
 import regex
 
 from policyparse.resolvers.base import SpanSet, fold
+from policyparse.resolvers.doc_numbers import DOC_NUMBER
 from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.phones import phone_spans
 
 __all__ = ["book_title_spans", "doc_number_spans", "protected_spans"]
 
-_OPEN = r"[〔\[【﹝(]"
-_CLOSE = r"[〕\]】﹞)]"
-_DOC_NUMBER = rx(
-    r"(?:[\p{Han}A-Za-z]{1,16})?" + _OPEN + r"[ \t]*(?:19|20)\d{2}[ \t]*" + _CLOSE + r"[ \t]*(?:第[ \t]*)?\d{1,5}[ \t]*号"
-)
 _BRACKET_YEAR = rx(r"[〔\[【﹝][ \t]*(?:19|20)\d{2}[ \t]*[〕\]】﹞]")
 _STANDARD = rx(r"(?<![A-Za-z])(?:GB|GB/T|GB/Z|DB\d{0,2}(?:/T)?|JB|JB/T|HG|YY|QB|SJ|T/[A-Z]{2,10}|ISO|IEC)"
                           r"[ \t]*\d[\d.]*(?:[-—]\d{2,4})?")
@@ -51,7 +47,7 @@ _TITLE = rx(r"《[^《》\n]{1,200}》")
 def protected_spans(f: str) -> SpanSet:
     """The mask of protected constructs in folded text ``f`` (see module docstring)."""
     spans: list[tuple[int, int]] = []
-    for pattern in (_DOC_NUMBER, _BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
+    for pattern in (DOC_NUMBER, _BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
         spans.extend(m.span() for m in pattern.finditer(f))
     spans.extend(m.span(1) for m in _POSTCODE.finditer(f))
     for m in _MARKER.finditer(f):
@@ -66,7 +62,7 @@ def protected_spans(f: str) -> SpanSet:
 
 def doc_number_spans(s: str) -> list[tuple[int, int]]:
     """Spans of 文号-like constructs (``渝府发〔2019〕14号``, ``[2019]12号``) in ``s``."""
-    return [m.span() for m in _DOC_NUMBER.finditer(fold(s))]
+    return [m.span() for m in DOC_NUMBER.finditer(fold(s))]
 
 
 def book_title_spans(s: str) -> list[tuple[int, int]]:

@@ -1,6 +1,8 @@
 """发文字号 (document numbers): agency code + 〔year〕 + serial + 号.
 
 Web copies write the year brackets as ``[] () 【】 ﹝﹞ ［］ （）``; the normal form uses 〔〕.
+One grammar serves the metadata reader, the doc_number and reference extractors, and the mask that
+keeps numeric scanners out of 文号 (:mod:`policyparse.resolvers.protect`, on folded text).
 """
 
 from __future__ import annotations
@@ -8,11 +10,11 @@ from __future__ import annotations
 import regex
 
 DOC_NUMBER = regex.compile(
-    r"(?P<agency>\p{Han}{1,12}?(?:[发函字规办令告]|[\p{Han}]{0,2}字)?)"
-    r"\s?[〔\[［(（【﹝](?P<year>(?:19|20)\d{2})[〕\]］)）】﹞]\s?"
-    r"(?:第\s?)?(?P<serial>\d{1,5})\s?号"
+    r"(?P<agency>\p{Han}{1,12}?(?:[发函字规办令告]|[\p{Han}]{0,2}字)?)?"
+    r"[ \t]?[〔\[［(（【﹝][ \t]?(?P<year>(?:19|20)\d{2})[ \t]?[〕\]］)）】﹞][ \t]?"
+    r"(?:第[ \t]?)?(?P<serial>\d{1,5})[ \t]?号"
 )
-"""A 文号; the agency part is short Han text ending right before the year bracket."""
+"""A 文号: short Han agency text (optional for masking), the bracketed year, the serial, 号."""
 
 _AGENCY_STOP = regex.compile(r".*(?:[，。；：、《》“”（）\s]|印发|根据|按照|依据|和|及|与|的|通知|号|文件)")
 
@@ -30,12 +32,12 @@ def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> list[
     """
     out = []
     for m in DOC_NUMBER.finditer(text, start, end if end is not None else len(text)):
-        agency = m.group("agency")
+        agency = m.group("agency") or ""
         cut = _AGENCY_STOP.match(agency)
         offset = cut.end() if cut else 0
         agency = agency[offset:]
         if len(agency) < 2:
             continue
-        s = m.start("agency") + offset
+        s = m.start() + offset
         out.append((s, m.end(), normalize_doc_number(agency, m.group("year"), m.group("serial"))))
     return out
