@@ -39,7 +39,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from policyparse.loaders.markers import heading_level
+from policyparse.segment.markers import line_marker
 
 FONT = "Noto Sans CJK SC"
 """East-Asian font (fonts-noto-cjk); the only CJK family installed on the build machine."""
@@ -204,7 +204,8 @@ def build_docx(txt: Path, out: Path) -> None:
         if i - 1 == first and looks_like_title(text):
             style = "Title"
         else:
-            level = heading_level(BOOKMARK.sub("", text))
+            marker = line_marker(BOOKMARK.sub("", text))
+            level = marker.family.gbt_level if marker else None
             style = f"Heading {level}" if level else None
         para = doc.add_paragraph(style=style)
         _add_text(para, text, bookmark_ids)

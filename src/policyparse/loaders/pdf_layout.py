@@ -13,7 +13,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from policyparse.loaders.markers import starts_with_heading
+from policyparse.segment.markers import line_marker
 
 PAGE_NUMBER = re.compile(
     r"^(?:"
@@ -173,7 +173,7 @@ def _continues(a: Line, b: Line, *, left: float, right: float, size: float, pitc
     """Whether line ``b`` continues the paragraph of line ``a`` (a hard wrap, not a paragraph end)."""
     if a.cells is not None or b.cells is not None or not a.text or not b.text:
         return False
-    if starts_with_heading(b.text):
+    if line_marker(b.text) is not None:
         return False
     if abs(a.size - b.size) > 0.15 * size:
         return False

@@ -20,6 +20,7 @@ from policyparse.resolvers.base import SpanSet, fold
 from policyparse.resolvers.doc_numbers import DOC_NUMBER
 from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.phones import phone_spans
+from policyparse.segment.markers import MARKER as HEADING_MARKER
 
 __all__ = ["book_title_spans", "doc_number_spans", "protected_spans"]
 
@@ -33,12 +34,8 @@ _URL = rx(
 _EMAIL = rx(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _LONG_DIGITS = rx(r"(?<![\d.])\d{12,}[Xx]?(?![\d])|(?<![\d.])\d{17}[Xx](?![\dA-Za-z])")
 _POSTCODE = rx(r"(?:邮编|邮政编码)[ \t]*[:是为]?[ \t]*(\d{6})(?!\d)")
-_MARKER = rx(
-    r"(?:^|(?<=[\n。；;:)」”]))[ \t]*"
-    r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[.、](?![\d.])"
-    r"|第[一二三四五六七八九十百零〇\d]{1,5}[章节条款部分篇])",
-    regex.M,
-)
+_CLAUSE_START = "\n。；;:)」”"
+"""A heading marker is masked where a line or clause starts (after these, or at the text start)."""
 _PLAN = rx(r"十?[一二三四五六七八九十]五(?=规划|时期|期间|”|\")")
 _TITLE = rx(r"《[^《》\n]{1,200}》")
 
@@ -50,12 +47,12 @@ def protected_spans(f: str) -> SpanSet:
     for pattern in (DOC_NUMBER, _BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
         spans.extend(m.span() for m in pattern.finditer(f))
     spans.extend(m.span(1) for m in _POSTCODE.finditer(f))
-    for m in _MARKER.finditer(f):
-        a, b = m.span()
-        while a < b and f[a] in " \t":
-            a += 1
-        if a < b:
-            spans.append((a, b))
+    for m in HEADING_MARKER.finditer(f):
+        before = m.start()
+        while before > 0 and f[before - 1] in " \t":
+            before -= 1
+        if before == 0 or f[before - 1] in _CLAUSE_START:
+            spans.append(m.span())
     spans.extend(phone_spans(f))
     return SpanSet(spans)
 

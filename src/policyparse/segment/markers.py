@@ -2,6 +2,10 @@
 
 Each marker family has a rank: a heading of a higher rank nests under the nearest open heading of
 a lower rank. Half-width and full-width brackets are the same family (``(一)`` = ``（一）``).
+
+This is the one marker grammar of the project: the segmenter builds the section tree from it, the
+PDF loader uses :func:`line_marker` as a layout signal (a line that starts a heading starts a
+paragraph), and the numeric scanners' mask keeps marker digits from being read as quantities.
 """
 
 from __future__ import annotations
@@ -37,25 +41,27 @@ class Family:
     name: str
     rank: int
     kind: str
+    gbt_level: int
+    """The GB/T 9704 heading level the family is written at (一、 → 1, （一） → 2, 1. → 3, （1） → 4)."""
 
 
 FAMILIES = {
-    "attachment": Family("attachment", 0, "attachment"),
-    "chapter": Family("chapter", 1, "chapter"),
-    "part": Family("part", 2, "chapter"),
-    "article": Family("article", 3, "article"),
-    "cn": Family("cn", 4, "heading"),  # 一、
-    "cn_paren": Family("cn_paren", 5, "heading"),  # （一）
-    "arabic": Family("arabic", 6, "heading"),  # 1． 1. 1、
-    "arabic_paren": Family("arabic_paren", 7, "heading"),  # （1）
-    "circled": Family("circled", 8, "heading"),  # ①
+    "attachment": Family("attachment", 0, "attachment", 1),
+    "chapter": Family("chapter", 1, "chapter", 1),
+    "part": Family("part", 2, "chapter", 2),
+    "article": Family("article", 3, "article", 2),
+    "cn": Family("cn", 4, "heading", 1),  # 一、
+    "cn_paren": Family("cn_paren", 5, "heading", 2),  # （一）
+    "arabic": Family("arabic", 6, "heading", 3),  # 1． 1. 1、
+    "arabic_paren": Family("arabic_paren", 7, "heading", 4),  # （1）
+    "circled": Family("circled", 8, "heading", 4),  # ①
 }
 
 _CN = f"[{CN_DIGITS}]{{1,4}}"
 MARKER = regex.compile(
     rf"(?P<chapter>第(?P<chapter_n>{_CN}|\d{{1,3}})章)"
-    rf"|(?P<part>第(?P<part_n>{_CN}|\d{{1,3}})节)"
-    rf"|(?P<article>第(?P<article_n>{_CN}|\d{{1,3}})条)"
+    rf"|(?P<part>第(?P<part_n>{_CN}|\d{{1,3}})节(?![点约]))"
+    rf"|(?P<article>第(?P<article_n>{_CN}|\d{{1,3}})条(?![件款]))"
     rf"|(?P<cn>(?P<cn_n>{_CN})、)"
     rf"|(?P<cn_paren>[（(](?P<cn_paren_n>{_CN})[）)])"
     r"|(?P<arabic>(?<![\d.．])(?P<arabic_n>\d{1,2})(?:[．.](?![\d])|、))"
@@ -90,17 +96,28 @@ class Marker:
         return self.text
 
 
+def _marker(m: regex.Match) -> Marker:
+    name = m.lastgroup if m.lastgroup in FAMILIES else next(k for k in FAMILIES if m.group(k))
+    raw_n = m.group(f"{name}_n")
+    if name == "circled":
+        number = CIRCLED.index(raw_n) + 1
+    elif raw_n is None:
+        number = 1
+    else:
+        number = cn_ordinal(raw_n)
+    return Marker(FAMILIES[name], number, m.start(), m.end(), m.group())
+
+
 def find_markers(text: str) -> list[Marker]:
     """Every marker-shaped string in ``text`` (whether it is a heading is decided later)."""
-    out = []
-    for m in MARKER.finditer(text):
-        name = m.lastgroup if m.lastgroup in FAMILIES else next(k for k in FAMILIES if m.group(k))
-        raw_n = m.group(f"{name}_n")
-        if name == "circled":
-            number = CIRCLED.index(raw_n) + 1
-        elif raw_n is None:
-            number = 1
-        else:
-            number = cn_ordinal(raw_n)
-        out.append(Marker(FAMILIES[name], number, m.start(), m.end(), m.group()))
-    return out
+    return [_marker(m) for m in MARKER.finditer(text)]
+
+
+_LEADING_SPACE = " \t\u3000\xa0"
+
+
+def line_marker(line: str) -> Marker | None:
+    """The marker ``line`` starts with (after leading spaces), or None."""
+    start = len(line) - len(line.lstrip(_LEADING_SPACE))
+    m = MARKER.match(line, start)
+    return _marker(m) if m else None
