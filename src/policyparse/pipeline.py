@@ -41,14 +41,14 @@ def build_document(loaded: LoadedText, source: Source) -> Parsed:
     text = normalized.text
     sections = build_sections(text)
     metadata = read_metadata(text, sections)
-    facts, fact_diagnostics = run_extractors(text, sections, metadata)
+    facts = run_extractors(text, sections, metadata)
     document = Document(
         source=source,
         text=text,
         metadata=metadata,
         sections=tuple(sections),
         facts=tuple(facts),
-        diagnostics=tuple(loaded.diagnostics + normalized.diagnostics + fact_diagnostics),
+        diagnostics=tuple(loaded.diagnostics + normalized.diagnostics),
     )
     return Parsed(document, loaded.text, normalized, loaded.source_map)
 

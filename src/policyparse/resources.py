@@ -6,8 +6,10 @@ force-includes it as ``policyparse/_data/extractors``.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -30,3 +32,9 @@ def read_lines(*parts: str) -> list[str]:
     """Non-empty, non-comment lines of a UTF-8 data file."""
     text = data_path(*parts).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def read_json(*parts: str) -> Any:
+    """A JSON data file under the data folder, parsed once per process."""
+    return json.loads(data_path(*parts).read_text(encoding="utf-8"))

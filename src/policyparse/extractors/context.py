@@ -41,6 +41,7 @@ class Context:
     def __post_init__(self) -> None:
         self.claims = Claims(len(self.text))
         self._ordered = sorted(self.sections, key=lambda s: s.span[0])
+        self._by_id = {s.id: s for s in self.sections}
         self._section_starts = [s.span[0] for s in self._ordered]
         for section in self.sections:
             self.claims.add(section.span[0], section.span[0] + len(section.marker))
@@ -56,7 +57,7 @@ class Context:
         return None
 
     def section(self, section_id: str | None) -> Section | None:
-        return next((s for s in self.sections if s.id == section_id), None)
+        return self._by_id.get(section_id) if section_id is not None else None
 
     def fact(self, extractor: str, type_: str, value: Any, start: int, end: int, *, role: str | None = None,
              rule: str | None = None, **extras: Any) -> Fact:

@@ -8,14 +8,12 @@
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
 
 import regex
 
 from policyparse.extractors.context import Context
 from policyparse.models import Fact
-from policyparse.resources import data_path
+from policyparse.resources import read_json
 
 NAME = "enumeration.v1"
 TYPES = ("list",)
@@ -27,9 +25,8 @@ _QUANTIFIED = regex.compile(r"\d|以上|以下|不低于|不少于")
 _SERIES = regex.compile(rf"(?P<items>{_ITEM}(?:、{_ITEM})+)(?P<etc>等(?P<tail>[^，,。；;\n、]{{0,16}}))?")
 
 
-@lru_cache(maxsize=1)
 def _kinds() -> dict:
-    return json.loads(data_path("enumeration", "kinds.json").read_text(encoding="utf-8"))
+    return read_json("enumeration", "kinds.json")
 
 
 def _trim_first(item: str) -> tuple[str, int]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from types import ModuleType
 
 from policyparse.extractors.context import Context
-from policyparse.models import Diagnostic, Fact, Metadata, Section
+from policyparse.models import Fact, Metadata, Section
 
 ORDER = (
     "doc_number",
@@ -45,11 +45,11 @@ def extractor_modules() -> tuple[ModuleType, ...]:
     return tuple(modules)
 
 
-def run_extractors(text: str, sections: list[Section], metadata: Metadata) -> tuple[list[Fact], list[Diagnostic]]:
+def run_extractors(text: str, sections: list[Section], metadata: Metadata) -> list[Fact]:
     """Every extractor's facts, sorted by position."""
     ctx = Context(text, list(sections), metadata)
     facts: list[Fact] = []
     for module in extractor_modules():
         facts.extend(module.extract(ctx))
     facts.sort(key=lambda f: (f.span[0], f.span[1], f.type))
-    return facts, []
+    return facts

@@ -12,7 +12,6 @@ window (近三年, 上一年度); ``kind`` is ``eligibility`` or ``kpi``.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from functools import lru_cache
 
@@ -24,7 +23,7 @@ from policyparse.models import Fact
 from policyparse.resolvers.money import parse_money
 from policyparse.resolvers.numerals import parse_number
 from policyparse.resolvers.percent import parse_percent
-from policyparse.resources import data_path
+from policyparse.resources import read_json
 
 NAME = "threshold.v1"
 TYPES = ("threshold",)
@@ -39,9 +38,8 @@ _SUBJECT_LEAD = regex.compile(r"(?:申报|建设|承担)?(?P<subject>企业|单�
 _KPI_CUE = regex.compile(r"新增|力争|突破|实现|争取|增长|增幅|预计|提升|建成|培育")
 
 
-@lru_cache(maxsize=1)
 def _table() -> dict:
-    return json.loads(data_path("threshold", "operators.json").read_text(encoding="utf-8"))
+    return read_json("threshold", "operators.json")
 
 
 @lru_cache(maxsize=1)

@@ -100,12 +100,3 @@ class Document(_Frozen):
             if section.span[1] > n:
                 raise ValueError(f"section {section.id} span {section.span} exceeds the text")
         return self
-
-    def section_at(self, offset: int) -> Section | None:
-        """The deepest section whose span holds ``offset``."""
-        best = None
-        for section in self.sections:
-            if section.span[0] <= offset < section.span[1]:
-                if best is None or section.level >= best.level:
-                    best = section
-        return best

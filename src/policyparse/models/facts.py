@@ -8,7 +8,7 @@ amounts are :class:`~decimal.Decimal` yuan, written to JSON as integers when who
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (
     BaseModel,
@@ -47,7 +47,15 @@ Span = tuple[int, int]
 
 
 class _Value(BaseModel):
+    """A fact value: frozen, no unknown keys; optional keys that are unset stay out of the JSON
+    (except those named in ``_keep_null``, which the contract writes as null)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
+    _keep_null: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _drop_unset(self, handler: Any) -> dict:
+        return {k: v for k, v in handler(self).items() if v is not None or k in self._keep_null}
 
 
 class PeriodValue(_Value):
@@ -55,6 +63,7 @@ class PeriodValue(_Value):
 
     start: Annotated[str, Field(pattern=DATE_PATTERN)] | None
     end: Annotated[str, Field(pattern=DATE_PATTERN)] | None
+    _keep_null: ClassVar[tuple[str, ...]] = ("start", "end")
 
 
 DurationUnit = Literal["year", "month", "week", "day", "workday", "hour", "minute"]
@@ -74,9 +83,6 @@ class DurationValue(_Value):
             raise ValueError("a duration has either value or min/max")
         return self
 
-    @model_serializer(mode="wrap")
-    def _drop_unused(self, handler: Any) -> dict:
-        return {k: v for k, v in handler(self).items() if v is not None}
 
 
 class MoneyValue(_Value):
@@ -95,9 +101,6 @@ class MoneyValue(_Value):
             raise ValueError("money has either amount or min/max")
         return self
 
-    @model_serializer(mode="wrap")
-    def _drop_unused(self, handler: Any) -> dict:
-        return {k: v for k, v in handler(self).items() if v is not None}
 
 
 Op = Literal[">=", ">", "<=", "<", "=="]
@@ -113,10 +116,7 @@ class ThresholdValue(_Value):
     subject: str | None = None
     period: str | None = None
 
-    @model_serializer(mode="wrap")
-    def _drop_unused(self, handler: Any) -> dict:
-        out = handler(self)
-        return {k: v for k, v in out.items() if v is not None or k in ("unit",)}
+    _keep_null: ClassVar[tuple[str, ...]] = ("unit",)
 
 
 class SelectionRuleValue(_Value):
@@ -124,6 +124,7 @@ class SelectionRuleValue(_Value):
 
     at_least: int
     of: int | None = None
+    _keep_null: ClassVar[tuple[str, ...]] = ("of",)
 
 
 class QuotaValue(_Value):
@@ -132,10 +133,7 @@ class QuotaValue(_Value):
     max: int
     unit: str | None = None
     scope: str | None = Field(default=None, description="who the cap applies to, e.g. 武进区、新北区")
-
-    @model_serializer(mode="wrap")
-    def _drop_unused(self, handler: Any) -> dict:
-        return {k: v for k, v in handler(self).items() if v is not None or k == "unit"}
+    _keep_null: ClassVar[tuple[str, ...]] = ("unit",)
 
 
 class ReferenceValue(_Value):
@@ -143,6 +141,7 @@ class ReferenceValue(_Value):
 
     title: str
     doc_number: str | None = None
+    _keep_null: ClassVar[tuple[str, ...]] = ("doc_number",)
 
 
 ListKind = Literal["industries", "applicants", "kpis", "conditions", "materials", "exclusions", "attachments"]

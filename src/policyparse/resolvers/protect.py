@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
 
 from policyparse.resolvers.base import SpanSet, fold
 from policyparse.resolvers.doc_numbers import DOC_NUMBER
