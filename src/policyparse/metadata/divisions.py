@@ -21,15 +21,15 @@ The data is read once, lazily, from the wheel (``policyparse/_data/extractors/ju
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
+
+from policyparse.resources import data_path
 
 LEVELS = ("province", "city", "county", "zone")
 """Division levels from the top; a lower index outranks a higher one when a short name is shared."""
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
-DATA_SUBPATH = ("_data", "extractors", "jurisdiction")
 """Where the data sits inside the installed ``policyparse`` package (pyproject force-include)."""
 
 MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
@@ -54,14 +54,8 @@ class Division(NamedTuple):
 
 
 def data_dir() -> Path:
-    """The directory holding divisions.tsv: the installed wheel's data first, then the repository's."""
-    try:
-        packaged = resources.files("policyparse").joinpath(*DATA_SUBPATH)
-        if packaged.joinpath("divisions.tsv").is_file():
-            return Path(str(packaged))
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parents[3] / "extractors" / "jurisdiction"
+    """The directory holding divisions.tsv, area_codes.tsv and rules.json (see :mod:`policyparse.resources`)."""
+    return data_path("jurisdiction")
 
 
 class Divisions:
