@@ -17,7 +17,11 @@ from policyparse.extractors.registry import ORDER, extractor_modules
 from policyparse.pipeline import parse_text
 
 DATA = Path(__file__).resolve().parent.parent / "extractors"
-NON_EXTRACTOR_DATA = {"segment": "policyparse.segment", "jurisdiction": "policyparse.metadata.jurisdiction"}
+NON_EXTRACTOR_DATA = {
+    "segment": "policyparse.segment",
+    "jurisdiction": "policyparse.metadata.jurisdiction",
+    "metrics": "policyparse.metrics",
+}
 """Data folders that belong to pipeline stages other than fact extraction."""
 
 MODULES = {m.__name__.rsplit(".", 1)[1]: m for m in extractor_modules()}

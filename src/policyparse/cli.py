@@ -136,6 +136,59 @@ def evaluate(gold_dir: str, paths: tuple[str, ...], show_errors: bool, as_json: 
     sys.exit(code)
 
 
+def _pair(text: str) -> tuple[int, int]:
+    try:
+        a, b = (int(x) for x in text.split(":"))
+    except ValueError:
+        raise click.BadParameter(f"{text!r}: give two input positions as A:B, e.g. 1:2") from None
+    return a - 1, b - 1
+
+
+@main.command()
+@click.argument("notices", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Write compare.json, compare.md and compare.html into DIR (default: Markdown on stdout).")
+@click.option("--diff", "diffs", multiple=True, metavar="A:B",
+              help="Also diff input A against input B (1-based positions; repeatable). "
+                   "Default: the one pair when two notices are given.")
+def compare(notices: tuple[str, ...], out_dir: str | None, diffs: tuple[str, ...]) -> None:
+    """Compare NOTICES (files in any format, or JSON written by `policyparse parse`):
+    a slots × notices matrix with ranges and outliers, and typed pairwise diffs."""
+    from policyparse.compare import compare_profiles, load_document
+    from policyparse.compare.markdown import render_markdown
+    from policyparse.profile import build_profile
+
+    pairs = [_pair(d) for d in diffs] or None
+    for a, b in pairs or []:
+        if not (0 <= a < len(notices) and 0 <= b < len(notices)) or a == b:
+            raise click.BadParameter(f"--diff {a + 1}:{b + 1}: positions must name two different inputs (1..{len(notices)})")
+    profiles = []
+    failed = False
+    for name in notices:
+        try:
+            document = load_document(name)
+        except (PolicyParseError, ValueError) as err:
+            click.echo(f"error: {name}: {err}", err=True)
+            failed = True
+            continue
+        profiles.append(build_profile(document))
+    if failed:
+        sys.exit(1)
+    result = compare_profiles(profiles, pairs)
+    if out_dir is None:
+        click.echo(render_markdown(result), nl=False)
+        return
+    from policyparse.compare.html import render_html
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "compare.json").write_text(result.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    (out / "compare.md").write_text(render_markdown(result), encoding="utf-8")
+    (out / "compare.html").write_text(render_html(result), encoding="utf-8")
+    click.echo(f"wrote {out / 'compare.json'}, compare.md, compare.html "
+               f"({len(result.matrix.rows)} slots × {len(profiles)} notices, {len(result.diffs)} diffs)", err=True)
+
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the parse output."""

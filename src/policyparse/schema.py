@@ -24,3 +24,13 @@ def document_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "policyparse document (facts contract v1)"
     return schema
+
+
+def compare_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of ``compare.json`` as written by ``policyparse compare``."""
+    from policyparse.compare.model import Comparison
+
+    schema = Comparison.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "policyparse comparison (compare.json v1)"
+    return schema
