@@ -14,9 +14,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## demo: parse every notice in corpora/ into outputs/ (one JSON per input file)
+SEED_TXT  := $(sort $(wildcard corpora/0*.txt))
+SEED_JSON := $(patsubst corpora/%.txt,outputs/%.txt.json,$(SEED_TXT))
+
+## demo: parse every notice in corpora/ into outputs/ (one JSON per input file), then compare the
+## five seeds (matrix + the 重庆 2020 → 2022 diff) into outputs/compare/{compare.json,.md,.html}
 demo: setup
 	$(BIN)/policyparse parse corpora --out outputs
+	$(BIN)/policyparse compare $(SEED_JSON) --diff 1:2 --out outputs/compare
 
 ## test: the whole test suite
 test: setup
@@ -26,9 +31,10 @@ test: setup
 eval: setup
 	$(BIN)/policyparse eval --gold gold/seeds corpora
 
-## bench: throughput per format, cold start, peak memory (and JioNLP where installed)
+## bench: throughput per format, cold start, peak memory, and JioNLP head to head (installs the bench extra)
 bench: setup
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -c "import jionlp" >/dev/null 2>&1 || $(BIN)/python -m pip install --quiet -e '.[bench]' || echo "bench: could not install the bench extra (jionlp); running without the peer" >&2
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 ## peer: run ../shared/peer-vectors through the resolvers (external benchmark)
 peer: setup
