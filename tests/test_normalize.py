@@ -53,3 +53,16 @@ def test_copied_passage_is_removed_once() -> None:
     text = "一、目标\n" + para + "\n二、任务\n支持企业。" + para
     out = remove_scrape_repeats(text).text
     assert out.count("突破130亿元") == 1 and out.startswith("一、目标\n" + para)
+
+
+def test_parallel_material_lists_keep_their_repeated_items() -> None:
+    """Items repeated under each applicant type are the notice's own words, not a scrape repeat."""
+    from policyparse.normalize.dedupe import remove_scrape_repeats
+
+    text = (
+        "1.重点企业需提供：\n①《人才公寓申请表（企业）》（附件3）；\n②所在企业营业执照复印件。\n"
+        "2.新引进企业需提供：\n①《人才公寓申请表（企业）》（附件3）；\n②所在企业营业执照复印件。\n"
+    )
+    result = remove_scrape_repeats(text)
+    assert result.text == text
+    assert result.diagnostics == []

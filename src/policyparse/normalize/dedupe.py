@@ -4,7 +4,10 @@ Scrapers of government sites sometimes paste page fragments twice, out of order 
 unit of repetition is the sentence (text up to 。！？ or a line end).
 
 Notices also repeat themselves on purpose: parallel condition lists for different applicant types
-share whole sentences (seed 000), and ``（责任单位：市知识产权局）`` follows many tasks. So a text is
+share whole sentences (seed 000), parallel material lists repeat their items under each applicant
+type (``①《申请表（企业）》（附件3）；`` under 重点企业 and again under 新引进企业), and
+``（责任单位：市知识产权局）`` follows many tasks. A sentence that opens a line with an enumeration
+marker (①, 1., （一）…) is therefore never counted as a repeat. Otherwise a text is
 first judged *scraped* only on evidence no author produces: two or more repeated sentences in a
 row (a copied passage), or one repeated sentence of ``PARAGRAPH_CHARS`` or more. In a scraped text,
 a repeated sentence is dropped when it is at least ``MIN_UNIQUE_CHARS`` long or stands next to
@@ -19,6 +22,7 @@ import regex
 from policyparse.models import Diagnostic
 from policyparse.normalize.offsets import Edit, apply_edits
 from policyparse.normalize.step import StepResult
+from policyparse.segment.markers import line_marker
 
 MIN_UNIQUE_CHARS = 20
 """In a scraped text, a repeated sentence at least this long (without spaces) is dropped."""
@@ -45,7 +49,8 @@ def remove_scrape_repeats(text: str) -> StepResult:
     repeated: list[bool] = []
     for start, end in units:
         key = _key(text[start:end])
-        repeated.append(bool(key) and key in seen and not _RESPONSIBILITY.match(key))
+        enumerated = (start == 0 or text[start - 1] == "\n") and line_marker(text[start:end]) is not None
+        repeated.append(bool(key) and key in seen and not enumerated and not _RESPONSIBILITY.match(key))
         if key:
             seen.add(key)
     lengths = [len(_key(text[s:e])) for s, e in units]
