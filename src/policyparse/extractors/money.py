@@ -13,28 +13,32 @@ import regex
 from policyparse.extractors.context import Context
 from policyparse.extractors.roles import classify, clause_before
 from policyparse.models import Fact
-from policyparse.resolvers.money import scan_money
+from policyparse.resolvers.money import TIME_UNITS, scan_money
 
 NAME = "money.v1"
 TYPES = ("money",)
 
-_PER = regex.compile(r"每(?P<cls>个|家|项|件|人|户|所|名|年|次)?(?P<head>\p{Han}{0,12}(?:项目|企业|单位|中心|机构|平台|专利|人才))?")
+_PER = regex.compile(r"每(?P<cls>个|家|项|件|人|户|所|名|年|月|次)?(?P<head>\p{Han}{0,12}(?:项目|企业|单位|中心|机构|平台|专利|人才))?")
 _PER_AFTER = regex.compile(r"^\s*[/／每](?P<unit>项目|个|家|项|件|人|户|年|次)")
 
 
-def _per_unit(text: str, start: int, end: int) -> str | None:
+def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """``(per, per_period)`` from 每… words of the clause before an amount: ``每个企业…每年不超过
+    5万元`` → (企业, 年); ``每人每年3000元`` → (人, 年). The nearest counted unit wins."""
     before = clause_before(text, start)
-    best = None
+    per = period = None
     for m in _PER.finditer(before):
         head = m.group("head")
         if head:
             for word in ("项目", "企业", "单位", "中心", "机构", "平台", "专利", "人才"):
                 if head.endswith(word):
-                    best = word
+                    per = word
                     break
+        elif m.group("cls") in TIME_UNITS:
+            period = m.group("cls")
         elif m.group("cls") and m.group("cls") != "个":
-            best = m.group("cls")
-    return best
+            per = m.group("cls")
+    return per, period
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -45,9 +49,13 @@ def extract(ctx: Context) -> list[Fact]:
         value = {k: v for k, v in mention.value.items()}
         if mention.kind != "range":
             value["bound"] = mention.extra.get("bound") or "exact"
-        per = mention.extra.get("per") or _per_unit(ctx.text, mention.start, mention.end)
+        per_before, period_before = _per_unit(ctx.text, mention.start, mention.end)
+        per = mention.extra.get("per") or per_before
+        period = mention.extra.get("per_period") or period_before
         if per:
             value["per"] = per
+        if period:
+            value["per_period"] = period
         role, kind = classify(ctx, mention.start, mention.end)
         extras = {"kind": kind} if kind else {}
         facts.append(ctx.fact(NAME, "money", value, mention.start, mention.end, role=role, rule=f"money:{mention.kind}", **extras))

@@ -14,6 +14,8 @@ from policyparse.extractors.context import Context
 
 _CLAUSE_START = regex.compile(r"[。；;！？\n]")
 _SUBSIDY = regex.compile(r"补贴|补助|报销|减免|贴息")
+_SUBSIDY_CAP = regex.compile(r"(?:补贴|补助)[^，。；]{0,8}$")
+"""补贴 right before its amount (租金补贴每年不超过5万元): the amount is a subsidy without a verb."""
 _REWARD = regex.compile(r"奖励|奖金|一次性奖")
 _FUNDING = regex.compile(r"给予|资助|支持|拨付|扶持|安排|奖补|经费支持|资金支持|下达")
 ELIGIBILITY_SECTION = regex.compile(r"条件|资格|申报主体|申报对象|支持对象|要求")
@@ -52,7 +54,7 @@ def classify(ctx: Context, start: int, end: int) -> tuple[str | None, str | None
     before = clause_before(ctx.text, start)
     after = clause_after(ctx.text, end)
     near = before[-24:] + after[:8]
-    if _SUBSIDY.search(near) and (_FUNDING.search(before) or "按" in before):
+    if _SUBSIDY.search(near) and (_FUNDING.search(before) or "按" in before or _SUBSIDY_CAP.search(before)):
         return "subsidy", None
     if _REWARD.search(near) and _FUNDING.search(before + after[:8]):
         return "reward", None

@@ -93,7 +93,8 @@ class MoneyValue(_Value):
     max: Number | None = None
     currency: str = "CNY"
     bound: Literal["max", "min", "exact"] | None = None
-    per: str | None = None
+    per: str | None = Field(default=None, description="the unit each amount is for: 项目, 件, 企业, 人, 平方米 …")
+    per_period: str | None = Field(default=None, description="a time rate: 年 for 每年…/…/年, 月 for …/月")
 
     @model_validator(mode="after")
     def _one_form(self) -> "MoneyValue":

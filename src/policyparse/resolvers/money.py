@@ -5,7 +5,8 @@ Value (shared/FACTS.md): ``{"amount": Decimal, "currency": "CNY"}`` or
 (万元 ×1e4, 亿元 ×1e8, 千元 ×1e3, 角 0.1, 分 0.01). Extras when the text says so:
 ``bound`` (``max`` for 最高/不超过/以下/以内/低于 …, ``min`` for 不低于/以上/突破/超过 …),
 ``exclusive: True`` for 超过/高于/低于/不足/少于 (the number itself is excluded), ``approx: True``
-(约/近/左右/余/多/几), ``per`` (``2万元/件`` → ``"件"``), ``unit_inferred: True`` for a bare
+(约/近/左右/余/多/几), ``per`` (``2万元/件`` → ``"件"``), ``per_period`` (``元/平方米/月`` →
+per ``平方米``, per_period ``月``), ``unit_inferred: True`` for a bare
 ``2000万`` read as money because of a money word before it (资助、补贴、投资、销售收入 …).
 
 Forms: ``50万元`` ``1.5亿元`` ``2000万元`` ``壹佰万元整`` ``人民币50元`` ``8亿元人民币`` ``5元6角``
@@ -45,7 +46,24 @@ _SYMBOL = {"￥": "CNY", "¥": "CNY", "$": "USD", "RMB": "CNY", "CNY": "CNY", "U
 _APPROX_RANGE = rx(
     r"(?<![0-9零〇一二三四五六七八九十百千万亿])(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])(?P<u>[十百千万亿]+)"
 )
-_PER = rx(r"[ \t]{0,2}/[ \t]{0,2}(?P<per>项目|企业|单位|件|项|个|家|人|次|年|户|台|套|份|所|座|篇|部|张|吨|亩)")
+_PER = rx(r"[ \t]{0,2}/[ \t]{0,2}(?P<per>项目|企业|单位|件|项|个|家|人次|人|次|年|月|日|天|户|台|套|份|所|座|篇|部|张|吨|亩|平方米|㎡|m²|m2)")
+TIME_UNITS = frozenset({"年", "月", "日", "天"})
+"""``per`` units that are a rate in time (``/月``): they go to ``per_period``, not ``per``."""
+
+
+def _match_per(f: str, end: int, extra: dict) -> int:
+    """Read up to two ``/unit`` suffixes at ``end`` (``元/平方米/月``) into ``extra``: the unit
+    counted goes to ``per``, a time unit to ``per_period``. Returns the new end."""
+    for _ in range(2):
+        m = _PER.match(f, end)
+        if not m:
+            break
+        key = "per_period" if m.group("per") in TIME_UNITS else "per"
+        if key in extra:
+            break
+        extra[key] = m.group("per")
+        end = m.end()
+    return end
 _PREFIX_RMB = rx(r"(?:人民币|RMB|CNY|￥|¥)[ \t]{0,3}$")
 _RANGE_GAP = rx(
     r"[ \t]{0,3}(?:\(含\)|\(不含\))?[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}(?:人民币[ \t]{0,2})?"
@@ -197,10 +215,7 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
                     extra.pop("bound", None)
                     if r.value.approx or r2.value.approx or tail2.group("more"):
                         extra["approx"] = True
-                    per = _PER.match(f, end)
-                    if per:
-                        extra["per"] = per.group("per")
-                        end = per.end()
+                    end = _match_per(f, end, extra)
                     items.append((start, end, value, extra))
                     pos = end
                     i = j + 1
@@ -233,10 +248,8 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
             extra["approx"] = True
         if unit_inferred:
             extra["unit_inferred"] = True
-        per = _PER.match(f, end)
-        if per and tail is not None:
-            extra["per"] = per.group("per")
-            end = per.end()
+        if tail is not None:
+            end = _match_per(f, end, extra)
         items.append((start, end, value, extra))
         pos = end
         i += 1
