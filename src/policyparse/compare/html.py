@@ -19,14 +19,15 @@ highlighted segments here, so the page never slices strings by offset. Test hook
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from html import escape
 from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
 from statistics import median
 from typing import Any
 
 from policyparse.compare.model import Change, Comparison, MatrixRow, PairDiff
-from policyparse.profile.model import CATEGORY_LABELS, CATEGORY_ORDER, NoticeInfo, Provenance, Slot
+from policyparse.profile.model import CATEGORY_LABELS, CATEGORY_ORDER, NoticeInfo, Slot
 
 __all__ = ["render_html"]
 
@@ -140,9 +141,9 @@ def _matrix_row(row: MatrixRow, notices: tuple[NoticeInfo, ...], alt: bool,
     numbers = [s.number for s in row.cells.values() if s is not None and s.number is not None and s.kind != "list"]
     mid = median(numbers) if numbers else None
     cls = "row alt" if alt else "row"
-    out = [f'<tr class="{cls}" data-key="{_e(row.key)}" data-category="{_e(row.category)}" data-shared="{shared}">'
-           f'<th scope="row" class="slot"><span class="slot-label">{_e(row.label)}</span>'
-           f'<code class="key">{_e(row.key)}</code></th>']
+    out = [(f'<tr class="{cls}" data-key="{_e(row.key)}" data-category="{_e(row.category)}" data-shared="{shared}">'
+            f'<th scope="row" class="slot"><span class="slot-label">{_e(row.label)}</span>'
+            f'<code class="key">{_e(row.key)}</code></th>')]
     for n in notices:
         slot = row.cells.get(n.id)
         attrs = f'data-key="{_e(row.key)}" data-notice="{_e(n.id)}"'
@@ -246,9 +247,8 @@ def _change_row(d_index: int, change: Change, alt: bool, diff: PairDiff,
 
 def _footer(comparison: Comparison) -> str:
     try:
-        from importlib.metadata import version
         ver = " " + version("policyparse")
-    except Exception:  # not installed (running from a source tree)
+    except PackageNotFoundError:  # running from a source tree that is not installed
         ver = ""
     return (f'<footer class="page-foot">policyparse{_e(ver)} · compare schema {_e(comparison.schema_version)}'
             ' · 每个数值均可追溯至原文 every value links to the sentence it came from</footer>')
@@ -258,18 +258,17 @@ def _footer(comparison: Comparison) -> str:
 
 
 def _source_entry(slot: Slot, notice_id: str, labels: dict[str, str]) -> dict[str, Any]:
-    """What the source panel shows for one value: the slot, the notice and each source sentence
-    split into ``[text, highlighted]`` segments (provenances sharing a sentence are merged)."""
-    groups: dict[tuple[str, str | None, str], list[Provenance]] = {}
+    """What the source panel shows for one value: the slot, the notice and its sources grouped by
+    notice and section, each sentence split into ``[text, highlighted]`` segments (several facts in
+    one sentence are highlighted together)."""
+    groups: dict[tuple[str, str | None], dict[str, list[tuple[int, int]]]] = {}
     for p in slot.provenance:
-        groups.setdefault((p.document, p.section, p.sentence), []).append(p)
-    out = []
-    for (document, section, sentence), provs in groups.items():
-        out.append({
-            "notice": labels.get(document, document), "document": document, "section": section,
-            "segments": _segments(sentence, [p.highlight for p in provs]),
-            "facts": [p.text for p in provs],
-        })
+        groups.setdefault((p.document, p.section), {}).setdefault(p.sentence, []).append(p.highlight)
+    out = [
+        {"notice": labels.get(document, document), "document": document, "section": section,
+         "sentences": [_segments(sentence, highlights) for sentence, highlights in sentences.items()]}
+        for (document, section), sentences in groups.items()
+    ]
     return {
         "key": slot.key, "label": slot.label, "display": slot.display,
         "notice": labels.get(notice_id, notice_id), "document": notice_id, "sources": out,
@@ -347,7 +346,7 @@ def _json_for_script(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     return resources.files("policyparse.compare").joinpath("assets", name).read_text(encoding="utf-8")
 

@@ -32,11 +32,15 @@
       where.appendChild(el("span", "notice", src.notice));
       where.appendChild(el("span", "section", src.section ? "§ " + src.section : "§ —"));
       li.appendChild(where);
-      var p = el("p", "sp-sentence");
-      src.segments.forEach(function (seg) {
-        p.appendChild(seg[1] ? el("mark", null, seg[0]) : document.createTextNode(seg[0]));
+      (src.sentences || []).forEach(function (segments) {
+        /* a "sentence" that is the fact alone (a name in a contact table) reads better inline */
+        var bare = segments.length === 1 && segments[0][1];
+        var p = el("p", bare ? "sp-sentence bare" : "sp-sentence");
+        segments.forEach(function (seg) {
+          p.appendChild(seg[1] ? el("mark", null, seg[0]) : document.createTextNode(seg[0]));
+        });
+        li.appendChild(p);
       });
-      li.appendChild(p);
       listEl.appendChild(li);
     });
     if (!entry.sources || !entry.sources.length) {
