@@ -56,3 +56,101 @@ def test_unknown_stays_null() -> None:
     assert metadata.title is None and metadata.doc_number is None and metadata.issuers == ()
     assert metadata.publish_date is None and metadata.policy_year is None
     assert metadata.jurisdiction.province is None
+
+
+# Headers laid out per GB/T 9704 (版头 → 发文字号 → 标题 → 主送机关 … 署名 → 成文日期), as printed by
+# other cities: joint issuer lines, names and titles broken over lines, scoped addressees.
+
+WEB_PAGE_WITH_JOINT_HEADER = """温州市促进科技成果转化若干措施
+发表时间：2022-05-01 10:00:00
+信息来源：市科技局
+温科发〔2022〕12号
+温州市科学技术局 温州市财政局 中共温州市委人才工作领导小组办公室
+关于印发温州市促进科技成果转化若干措施的通知
+市直各单位：
+现将《温州市促进科技成果转化若干措施》印发给你们，请遵照执行。
+温州市科学技术局
+温州市财政局
+中共温州市委人才工作领导小组办公室
+2022年4月28日
+一、支持对象
+在温州市注册的企业。
+"""
+
+
+def test_joint_issuer_line_and_notice_title_under_a_page_heading() -> None:
+    metadata = parse_text(WEB_PAGE_WITH_JOINT_HEADER).metadata
+    # the page heading (措施 name) precedes the 版头; the notice's own title stands under the 文号 and issuers
+    assert metadata.title == "关于印发温州市促进科技成果转化若干措施的通知"
+    assert metadata.doc_number == "温科发〔2022〕12号"
+    assert metadata.issuers == ("温州市科学技术局", "温州市财政局", "中共温州市委人才工作领导小组办公室")
+    assert metadata.addressees == ("市直各单位",)
+    assert metadata.signing_date == "2022-04-28"
+
+
+def test_joint_issuers_from_the_header_line_alone() -> None:
+    text = "杭州市西湖区科学技术局 杭州市西湖区财政局\n关于组织申报2024年度西湖区研发补助的通知\n区属各单位：\n现将有关事项通知如下：\n一、申报对象\n在西湖区注册的企业。\n"
+    metadata = parse_text(text).metadata
+    assert metadata.title == "关于组织申报2024年度西湖区研发补助的通知"
+    assert metadata.issuers == ("杭州市西湖区科学技术局", "杭州市西湖区财政局")
+    assert metadata.addressees == ("区属各单位",)
+
+
+def test_signature_broken_over_two_lines() -> None:
+    text = (
+        "关于开展第三批市级青年拔尖人才选拔的通知\n市直各单位：\n现将有关事项通知如下：\n"
+        "一、选拔范围\n在甬工作的专业技术人员。\n二、报送要求\n请于4月底前报送。\n"
+        "中共宁波市委人才工作\n领导小组办公室\n2021年3月2日\n"
+    )
+    metadata = parse_text(text).metadata
+    assert metadata.issuers == ("中共宁波市委人才工作领导小组办公室",)
+    assert metadata.signing_date == "2021-03-02"
+    broken_after_suffix = text.replace("中共宁波市委人才工作\n领导小组办公室", "中共宁波市委人才工作领导小组\n办公室")
+    assert parse_text(broken_after_suffix).metadata.issuers == ("中共宁波市委人才工作领导小组办公室",)
+
+
+def test_red_header_file_mark_names_the_issuer() -> None:
+    text = (
+        "中共成都市委组织部 成都市人力资源和社会保障局文件\n成人社发〔2020〕8号\n"
+        "关于印发《成都市人才安居实施细则》的通知\n各区（市）县党委组织部、人社局：\n现印发给你们。\n"
+        "一、适用对象\n在蓉工作的人才。\n"
+    )
+    metadata = parse_text(text).metadata
+    assert metadata.title == "关于印发《成都市人才安居实施细则》的通知"
+    assert metadata.doc_number == "成人社发〔2020〕8号"
+    assert metadata.issuers == ("中共成都市委组织部", "成都市人力资源和社会保障局")
+    # a signature that prints only the tail of the name is the same body, not a second issuer
+    signed = text + "二、其他\n按规定执行。\n人力资源和社会保障局\n2020年6月1日\n"
+    assert parse_text(signed).metadata.issuers == ("中共成都市委组织部", "成都市人力资源和社会保障局")
+
+
+def test_addressees_split_on_enumeration_comma_only_outside_brackets() -> None:
+    text = "关于做好2022年度专利资助工作的通知\n各县（市、区）科技局、财政局（金融办）、市级有关部门（单位）党组（党委）：\n现通知如下：\n一、资助范围\n略。\n"
+    assert parse_text(text).metadata.addressees == ("各县（市、区）科技局", "财政局（金融办）", "市级有关部门（单位）党组（党委）")
+    # 各区、县 is one addressee (各区 alone names no body)
+    text = "关于做好2022年度专利资助工作的通知\n各区、县（市）科技局，市直有关单位：\n现通知如下：\n一、资助范围\n略。\n"
+    assert parse_text(text).metadata.addressees == ("各区、县（市）科技局", "市直有关单位")
+
+
+def test_title_printed_over_two_lines() -> None:
+    text = (
+        "特急\n西安市科学技术局文件\n市科发〔2021〕40号\n西安市科学技术局关于印发\n《西安市科技企业孵化器管理办法》的通知\n"
+        "各区县科技局：\n现印发给你们。\n一、总则\n略。\n"
+    )
+    metadata = parse_text(text).metadata
+    assert metadata.title == "西安市科学技术局关于印发《西安市科技企业孵化器管理办法》的通知"
+    assert metadata.doc_number == "市科发〔2021〕40号"
+    assert metadata.issuers == ("西安市科学技术局",)
+    text = "关于组织开展2024年度科技型中小企业、\n高新技术企业评价工作的通知\n各县（市、区）科技局：\n现通知如下：\n一、评价对象\n略。\n"
+    assert parse_text(text).metadata.title == "关于组织开展2024年度科技型中小企业、高新技术企业评价工作的通知"
+
+
+def test_title_lines_are_not_glued_to_headings_or_attached_documents() -> None:
+    # a short page heading without a 文种 is not the first line of the title under it
+    text = "科技型企业评价\n关于组织开展2024年度科技型中小企业评价工作的通知\n各有关单位：\n现通知如下：\n一、评价对象\n略。\n"
+    assert parse_text(text).metadata.title == "关于组织开展2024年度科技型中小企业评价工作的通知"
+    # the 署名 and 成文日期 end the header: the attached 方案's name below them is not the title
+    text = "关于印发苏州市专利导航实施方案的通知\n苏州市市场监督管理局\n2023年6月1日\n苏州市专利导航实施方案\n为推进专利导航工作，制定本方案。\n一、总体要求\n略。\n"
+    metadata = parse_text(text).metadata
+    assert metadata.title == "关于印发苏州市专利导航实施方案的通知"
+    assert metadata.issuers == ("苏州市市场监督管理局",) and metadata.signing_date == "2023-06-01"

@@ -1,14 +1,19 @@
 """The parts of a notice around its body: title, 文号, issuers, addressees, dates.
 
-GB/T 9704 puts the 版头 (issuer mark, 文号) and the 标题 and 主送机关 before the body, and the
-署名 and 成文日期 after it. Web copies add labels such as ``发布日期:`` and often lose line breaks,
-so each reader here works on the *preamble* (the text before the first section heading) and on
-the signature block, looking for shapes, not for positions.
+GB/T 9704 puts the 版头 (发文机关标志 ``XXX文件`` or the issuer names, and the 发文字号) and then
+the 标题 and 主送机关 before the body, and the 署名 and 成文日期 after it. Web copies add a page
+heading and labels such as ``发布日期:`` and often lose line breaks, so each reader here works on the
+*preamble* (the text before the first section heading) and on the signature block, looking for
+shapes, not for positions.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import regex
+
+from policyparse.resolvers.doc_numbers import DOC_NUMBER
 
 GENRES = (
     "实施细则|实施办法|实施意见|实施方案|行动方案|工作方案|行动计划|工作要点|管理办法|暂行办法|"
@@ -22,32 +27,202 @@ _TITLE = regex.compile(
     r"(?=$|\n|发布日期|发文日期|成文日期|印发日期|日期[:：]|发布时间|来源[:：]|索引号|"
     r"\p{Han}{1,10}[〔\[［(（【﹝](?:19|20)\d{2}[〕\]］)）】﹞]|各\p{Han}|[\s　])"
 )
-_LABEL_LINE = regex.compile(r"^(?:.{0,30}文件|(?:发布|发文|成文|印发)?日期[:：].*|索引号.*|来源[:：].*|\s*)$")
+_LABEL_LINE = regex.compile(
+    r"^(?:.{0,30}文件|(?:发布|发文|成文|印发|发表)?(?:日期|时间)[:：].*|索引号.*|(?:信息|文章)?来源[:：].*|"
+    r"(?:发布|发文)机构[:：].*|签发人[:：].*|\s*)$"
+)
 ORG_SUFFIX = (
     "人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|管委会|领导小组|"
     "监督管理局|知识产权局|局|厅|委|部|署|院|中心|协会|学会|联合会|总会|银行|公司|集团|"
     "处|科|所|站|社|馆|会"
 )
 ORG = regex.compile(rf"\p{{Han}}{{2,30}}(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?")
-_ORG_LINE = regex.compile(rf"^(?:\p{{Han}}{{2,30}}?(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?[ 、]*)+$")
+_ORG_LINE = regex.compile(rf"^(?:\p{{Han}}{{2,30}}?(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?[ 　、]*)+$")
+_DOC_NUMBER_LINE = regex.compile(rf"^(?:{DOC_NUMBER.pattern})(?:[ \t　]*签发人[:：].*)?$")
+_FILE_MARK = regex.compile(r"^(?P<orgs>.{2,60}?)[ \t　]*文件$")
+_TITLE_PIECE = regex.compile(r"^[^。；;：:，,！？?!]{1,40}$")
+"""One printed line of a title broken over several lines: short, no sentence punctuation."""
+_DATE_LINE = regex.compile(r"^(?:(?:19|20)\d{2}\s*[年\-/.]|[〇零一二三四五六七八九○Ｏ]{4}年).{0,20}$")
+"""A dated line (成文日期, 印发日期): the header is over, a 署名 stands above it."""
+_TITLE_START = regex.compile(r"^\p{Han}{0,40}?关于")
+_FRAGMENT = regex.compile(r"^\p{Han}{2,25}$")
+"""One printed line of a name broken over two lines (署名, 版头)."""
+
+
+@dataclass
+class Header:
+    """What the 版头 and 标题 of a preamble give: the title (lines joined) and the issuer names
+    printed above it (``XXX文件`` marks and issuer-only lines)."""
+
+    title: str | None = None
+    span: tuple[int, int] | None = None
+    issuers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+
+def _lines(preamble: str, limit: int = 14) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw in preamble.split("\n")[:limit]:
+        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def _full_title(text: str) -> bool:
+    m = _TITLE.match(text)
+    return bool(m) and m.end("title") == len(text) and "。" not in text
+
+
+def _kind(line: _Line) -> str:
+    s = line.text
+    if not s:
+        return "blank"
+    if _TITLE.match(s) and "。" not in _TITLE.match(s).group("title"):
+        return "title"
+    if _FILE_MARK.match(s) and _split_issuer_names(_FILE_MARK.match(s).group("orgs")):
+        return "mark"
+    if _LABEL_LINE.match(s):
+        return "label"
+    if _DOC_NUMBER_LINE.match(s):
+        return "number"
+    if _ORG_LINE.match(s):
+        return "org"
+    if _DATE_LINE.match(s):
+        return "date"
+    return "other"
+
+
+def _split_issuer_names(s: str) -> list[str]:
+    """Issuer names printed side by side (spaces, 、) or back to back; [] unless all are names."""
+    names = []
+    for part in regex.split(r"[、\s　]+", s.strip()):
+        if not part:
+            continue
+        split = split_joint_issuers(part)
+        if not split:
+            return []
+        names += split
+    return names
+
+
+def read_header(preamble: str) -> Header:
+    """The 标题 and the 版头 issuers of a preamble.
+
+    The title is a line (or a run of short lines, GB/T 9704 breaking long titles) that ends in a
+    文种 word, past labels, ``XXX文件`` marks, 文号 and issuer-only lines. When a 版头 (mark, 文号 or
+    issuer line) comes after a first title-like line and is itself followed by a title, the first
+    one was a web page heading and the title under the 版头 is the notice's own. A sentence before
+    any title means the title is not there."""
+    lines = _lines(preamble)
+    kinds = [_kind(line) for line in lines]
+    titles: list[tuple[int, int, str, int, int]] = []  # (first line, last line, text, start, end)
+    marks: list[int] = []
+    i = 0
+    while i < len(lines):
+        line, kind = lines[i], kinds[i]
+        if kind in ("blank", "label"):
+            i += 1
+            continue
+        if kind == "date":
+            break
+        if kind in ("mark", "number", "org"):
+            marks.append(i)
+            i += 1
+            continue
+        if kind == "title":
+            m = _TITLE.match(line.text)
+            text, last = m.group("title"), i
+            if m.end("title") == len(line.text):
+                # a title line and a short tail printed under it (``的通知``, ``（试行）``)
+                nxt = i + 1
+                if (nxt < len(lines) and kinds[nxt] == "other" and _TITLE_PIECE.match(lines[nxt].text)
+                        and _full_title(text + lines[nxt].text)):
+                    text, last = text + lines[nxt].text, nxt
+            titles.append((i, last, text, line.start, line.start + m.end("title") if last == i else lines[last].end))
+            if last == i and m.end("title") < len(line.text):
+                break  # the title runs on into the body (web copies without line breaks)
+            i = last + 1
+            continue
+        # a title printed over two or three lines, the first without its 文种
+        joined = None
+        if _TITLE_PIECE.match(line.text):
+            text = line.text
+            for j in range(i + 1, min(i + 3, len(lines))):
+                if kinds[j] not in ("other", "title") or not _TITLE_PIECE.match(lines[j].text):
+                    break
+                if _TITLE_START.match(lines[j].text) and "关于" not in text:
+                    break  # a title of its own under a heading, not the heading's second line
+                text += lines[j].text
+                if _full_title(text):
+                    joined = (i, j, text, line.start, lines[j].end)
+                    break
+        if joined:
+            titles.append(joined)
+            i = joined[1] + 1
+            continue
+        if _TITLE_PIECE.match(line.text) and not titles:
+            i += 1  # a short page heading that is no title: web chrome
+            continue
+        break
+    if not titles:
+        return Header(issuers=_header_issuers(lines, kinds, marks, None))
+    chosen = titles[0]
+    for t in titles[1:]:
+        if any(chosen[1] < k < t[0] and (kinds[k] != "org" or _next_filled(kinds, k) == t[0]) for k in marks):
+            chosen = t
+            break
+    return Header(title=chosen[2], span=(chosen[3], chosen[4]), issuers=_header_issuers(lines, kinds, marks, chosen[0]))
+
+
+def _next_filled(kinds: list[str], k: int) -> int:
+    k += 1
+    while k < len(kinds) and kinds[k] == "blank":
+        k += 1
+    return k
+
+
+def _header_issuers(lines: list[_Line], kinds: list[str], marks: list[int], title_line: int | None) -> list[str]:
+    """Issuers of the 版头: ``XXX文件`` marks (with issuer-only lines stacked above them), and
+    issuer-only lines that stand right above the title."""
+    names: list[str] = []
+    for k in marks:
+        if kinds[k] == "mark":
+            block = [k]
+            j = k - 1
+            while j >= 0 and kinds[j] == "org":
+                block.insert(0, j)
+                j -= 1
+            for b in block:
+                text = lines[b].text
+                m = _FILE_MARK.match(text)
+                names += _split_issuer_names(m.group("orgs") if m else text)
+    block: list[str] = []
+    j = title_line - 1 if title_line is not None else -1
+    while j >= 0 and kinds[j] in ("org", "blank"):
+        if kinds[j] == "org":
+            block = _split_issuer_names(lines[j].text) + block
+        j -= 1
+    names += block
+    out: list[str] = []
+    for n in names:
+        if n not in out:
+            out.append(n)
+    return out
 
 
 def find_title(preamble: str) -> tuple[int, int] | None:
-    """Span of the document title: the first line of the preamble, past 版头 lines, that reads as
-    a title (ends in a 文种 word). A first line that is a sentence means the title is not there."""
-    pos = 0
-    for line in preamble.split("\n")[:6]:
-        line_start = pos
-        pos += len(line) + 1
-        stripped = line.strip()
-        if not stripped or (_LABEL_LINE.match(stripped) and not _TITLE.match(stripped)):
-            continue
-        lead = len(line) - len(line.lstrip())
-        m = _TITLE.match(line, lead)
-        if m and "。" not in m.group("title"):
-            return line_start + m.start("title"), line_start + m.end("title")
-        return None
-    return None
+    """Span of the document title (see :func:`read_header`; a title printed over several lines
+    spans the line breaks — :func:`read_header` gives its text joined)."""
+    return read_header(preamble).span
 
 
 _ORG_END = regex.compile(rf"(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?")
@@ -87,48 +262,115 @@ def issuers_from_title(title: str) -> list[str]:
     return [org for p in parts for org in split_joint_issuers(p)]
 
 
-_ADDRESSEE_BLOCK = regex.compile(r"(?P<block>(?:各|有关|全市|全省|全区|本市)[^。：:\n]{1,200}?)[：:]")
+def merge_issuers(*groups: list[str]) -> list[str]:
+    """Issuers from several places (版头, title, 署名) in order, once each; a name that ends
+    another one (``领导小组办公室`` of ``中共某市委人才工作领导小组办公室``) is the same body."""
+    out: list[str] = []
+    for group in groups:
+        for name in group:
+            if any(o.endswith(name) for o in out):
+                continue
+            longer = [k for k, o in enumerate(out) if name.endswith(o)]
+            if longer:
+                out[longer[0]] = name
+                continue
+            out.append(name)
+    return out
 
 
-def find_addressees(preamble: str) -> list[tuple[int, int]]:
-    """Spans of the 主送机关: the ``各…，有关…：`` list that precedes the body."""
-    m = _ADDRESSEE_BLOCK.search(preamble)
-    if not m:
-        return []
+_ADDRESSEE_BLOCK = regex.compile(
+    r"(?P<block>(?:(?<=^|\n)[ \t　]*(?:[省市区县州旗镇][属直级]|[省市区县]直属|本[省市区县]))?"
+    r"(?:各|有关|全市|全省|全区|本市)[^。：:\n]{1,200}?)[：:]"
+)
+_ADDRESSEE_HEAD = regex.compile(
+    rf"(?:{ORG_SUFFIX}|单位|部门|企业|机构|组织|学校|高校|院校|医院|党组|工委|人民政府)$"
+)
+_TRAILING_BRACKETS = regex.compile(r"(?:[（(][^（）()]*[）)])+$")
+
+
+def _addressee_like(piece: str) -> bool:
+    head = _TRAILING_BRACKETS.sub("", piece.strip())
+    return len(head) >= 3 and bool(_ADDRESSEE_HEAD.search(head))
+
+
+def _split_top_level(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
     spans = []
-    start = m.start("block")
     depth = 0
     piece_start = start
-    for i in range(start, m.end("block")):
-        ch = preamble[i]
+    for i in range(start, end):
+        ch = text[i]
         if ch in "（(":
             depth += 1
         elif ch in "）)":
             depth -= 1
-        elif ch in "，,；;" and depth == 0:
+        elif ch in seps and depth == 0:
             spans.append((piece_start, i))
             piece_start = i + 1
-    spans.append((piece_start, m.end("block")))
-    return [(s, e) for s, e in spans if e - s >= 2]
+    spans.append((piece_start, end))
+    return spans
 
 
-def signature_issuers(text: str, date_starts: list[int]) -> list[tuple[int, int]]:
-    """Spans of issuer names signed right before a date (``大冶市市场监督管理局\\n2023年5月9日``)."""
+def find_addressees(preamble: str) -> list[tuple[int, int]]:
+    """Spans of the 主送机关: the ``各…，有关…：`` list that precedes the body, split at ，；
+    and at 、 outside brackets when every piece names a body (``各县（市、区）委组织部、人事局``)."""
+    m = _ADDRESSEE_BLOCK.search(preamble)
+    if not m:
+        return []
+    spans = []
+    for s, e in _split_top_level(preamble, m.start("block"), m.end("block"), "，,；;"):
+        pieces = _split_top_level(preamble, s, e, "、")
+        if len(pieces) > 1 and all(_addressee_like(preamble[a:b]) for a, b in pieces):
+            spans += pieces
+        else:
+            spans.append((s, e))
     out = []
+    for s, e in spans:
+        while s < e and preamble[s].isspace():
+            s += 1
+        if e - s >= 2:
+            out.append((s, e))
+    return out
+
+
+def _signature_names(lines: list[str]) -> list[str]:
+    """Issuer names in the lines right above a date, nearest first: issuer-only lines, and a name
+    broken over two lines (``中共某市委人才工作`` / ``领导小组办公室``) joined again."""
+    names: list[str] = []
+    i = 0
+    while i < len(lines) and i < 8:
+        low = lines[i].strip()
+        up = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        low_is_org = bool(_ORG_LINE.match(low))
+        if up and _FRAGMENT.match(up) and (_FRAGMENT.match(low) or low_is_org):
+            joined = up + low
+            if ((not low_is_org or (not _ORG_LINE.match(up) and not _starts_with_place(low)))
+                    and ORG.fullmatch(joined) and _starts_with_place(joined)):
+                names.append(joined)
+                i += 2
+                continue
+        if not low_is_org:
+            break
+        names += reversed(_split_issuer_names(low) or [m.group() for m in ORG.finditer(low)])
+        i += 1
+    return names
+
+
+def signature_issuers(text: str, date_starts: list[int]) -> list[str]:
+    """Issuer names signed right before a date (``大冶市市场监督管理局\\n2023年5月9日``), one or
+    several lines of them, or the name run on before the date in a copy without line breaks."""
+    out: list[str] = []
     for start in date_starts:
-        before = text[:start].rstrip(" \t")
-        line_begin = before.rfind("\n", 0, len(before) - 1 if before.endswith("\n") else len(before)) + 1
-        candidate = before[line_begin:].strip("\n")
-        block_start = line_begin + (len(before[line_begin:]) - len(before[line_begin:].lstrip("\n")))
-        if not candidate:
+        line_begin = text.rfind("\n", 0, start) + 1
+        same_line = text[line_begin:start].strip(" \t　")
+        above = text[:line_begin].rstrip("\n").split("\n")[::-1] if line_begin else []
+        above = [a for a in above[:10]]
+        stack = ([same_line] if same_line else []) + above
+        names = _signature_names(stack) if stack else []
+        if names:
+            out += reversed(names)
             continue
-        m = _ORG_LINE.match(candidate)
-        if m:
-            for part in regex.finditer(ORG, candidate):
-                out.append((block_start + part.start(), block_start + part.end()))
-            continue
-        tail = regex.search(rf"(?:^|[。）\n])(?P<org>\p{{Han}}{{2,30}}?(?:{ORG_SUFFIX}))$", candidate)
-        if tail:
-            s = block_start + tail.start("org")
-            out.append((s, s + len(tail.group("org"))))
+        if same_line:
+            tail = regex.search(rf"(?:^|[。）\n])(?P<org>\p{{Han}}{{2,30}}?(?:{ORG_SUFFIX}))$", same_line)
+            if tail:
+                out.append(tail.group("org"))
     return out

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-
 import regex
 
-from policyparse.resolvers.doc_numbers import find_doc_numbers
-from policyparse.metadata.header import find_addressees, find_title, issuers_from_title, signature_issuers
+from policyparse.metadata.header import (
+    find_addressees,
+    issuers_from_title,
+    merge_issuers,
+    read_header,
+    signature_issuers,
+)
 from policyparse.metadata.jurisdiction import resolve_jurisdiction
 from policyparse.models import Jurisdiction, Metadata, Section
 from policyparse.resolvers.dates import parse_date
+from policyparse.resolvers.doc_numbers import find_doc_numbers
 
 _FULL_DATE = regex.compile(
     r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))"
@@ -56,7 +61,7 @@ def _signature(text: str, preamble_end: int) -> tuple[str | None, list[str]]:
     for m in candidates:
         names = signature_issuers(text, [m.start()])
         if names:
-            return _date_value(m.group()), [text[s:e] for s, e in names]
+            return _date_value(m.group()), names
     return None, []
 
 
@@ -81,16 +86,17 @@ def read_metadata(text: str, sections: list[Section]) -> Metadata:
     """Everything FACTS.md asks of ``metadata``, from the text alone; unknown stays null."""
     preamble_end = _preamble_end(text, sections)
     preamble = text[:preamble_end]
-    title_span = find_title(preamble)
-    title = text[title_span[0]:title_span[1]] if title_span else None
-    after_title = title_span[1] if title_span else 0
-    numbers = [n for n in find_doc_numbers(text, after_title, preamble_end) if "》" not in text[max(0, n[0] - 2):n[0]]]
+    header = read_header(preamble)
+    title = header.title
+    title_start, title_end = header.span or (0, 0)
+    # the 发文字号 stands in the 版头 above the title or, in web copies, after it; never inside it
+    numbers = [
+        n for n in find_doc_numbers(text, 0, preamble_end)
+        if "》" not in text[max(0, n[0] - 2):n[0]] and not (title_start <= n[0] < title_end)
+    ]
     doc_number = numbers[0][2] if numbers else None
-    issuers = issuers_from_title(title) if title else []
     signing_date, signed_by = _signature(text, preamble_end)
-    for name in signed_by:
-        if name not in issuers:
-            issuers.append(name)
+    issuers = merge_issuers(header.issuers, issuers_from_title(title) if title else [], signed_by)
     addressees = [text[s:e].strip() for s, e in find_addressees(preamble)]
     publish_date = _publish_date(text, preamble_end) or signing_date
     phones = [m.group() for m in _PHONE.finditer(text)]
