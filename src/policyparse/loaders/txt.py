@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 import charset_normalizer
+import regex
 
 from policyparse.errors import BinaryContentError
 from policyparse.loaders.base import LoadedText, SourceRef, TextAssembler
@@ -138,8 +139,12 @@ def _try_decode(data: bytes, codec: str) -> str | None:
         return None
 
 
+_CONTROL = regex.compile(r"[^\P{Cc}\t\n\r\f\v]")
+"""A control character (Unicode Cc) other than the whitespace controls."""
+
+
 def _refuse_binary(text: str, name: str, path: str | Path) -> None:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(text))
     if "\x00" in text or (text and controls / len(text) > MAX_CONTROL_RATIO):
         raise BinaryContentError(
             f"{name}: {controls} control characters in {len(text)} — this is binary data, not a text notice",

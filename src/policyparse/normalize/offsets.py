@@ -8,6 +8,7 @@ loader produced (and from there, through the loader's source map, to a page, par
 from __future__ import annotations
 
 from array import array
+from operator import itemgetter
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -19,14 +20,16 @@ class OffsetMap:
     ``len(out)`` is the input length, so half-open spans map cleanly.
     """
 
-    __slots__ = ("to_input",)
+    __slots__ = ("to_input", "is_identity")
 
-    def __init__(self, to_input: Iterable[int]) -> None:
+    def __init__(self, to_input: Iterable[int], *, is_identity: bool = False) -> None:
         self.to_input = array("l", to_input)
+        self.is_identity = is_identity
 
     @classmethod
     def identity(cls, length: int) -> "OffsetMap":
-        return cls(range(length + 1))
+        """The map of a step that changed nothing; composing with it is free."""
+        return cls(range(length + 1), is_identity=True)
 
     def __len__(self) -> int:
         return len(self.to_input) - 1
@@ -44,8 +47,14 @@ class OffsetMap:
 
     def then(self, later: "OffsetMap") -> "OffsetMap":
         """Compose: ``later`` maps a later step's output onto this map's output."""
-        mine = self.to_input
-        return OffsetMap(mine[j] for j in later.to_input)
+        if later.is_identity:
+            return self
+        if self.is_identity:
+            return later
+        mine, idx = self.to_input, later.to_input
+        if len(idx) == 1:
+            return OffsetMap([mine[idx[0]]])
+        return OffsetMap(itemgetter(*idx)(mine))  # one C-level gather instead of a Python loop
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
     otherwise every replacement character maps to the start of what it replaced.
     """
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    if not ordered:
+        return text, OffsetMap.identity(len(text))
     parts: list[str] = []
     to_input = array("l")
     pos = 0
