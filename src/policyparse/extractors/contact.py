@@ -29,8 +29,20 @@ _PERSON_CUE = regex.compile(r"联系人(?:及(?:联系)?电话)?(?:员)?\s*[:：
 _NAME = regex.compile(r"\p{Han}(?:\s{0,2}\p{Han}){1,3}")
 _NAME_SEPARATOR = regex.compile(r"\s*[、，,/／和及]\s*|\s+")
 _ADDRESS = regex.compile(r"(?:联系|通讯|通信|办公|受理|报送|邮寄)?地址\s*[:：]\s*(?P<address>[^；;。\n，,（(]{4,60})")
-_ACCEPTOR = regex.compile(r"(?:报送至|报送到|提交至|提交到|送至|寄至|报至|交至)")
-_GENERIC_ORG = regex.compile(r"^(?:各|有关|所在地|所属|同级|本|我|该|其他|相关|辖)")
+_ACCEPTOR = regex.compile(
+    r"(?:报送至|报送到|提交至|提交到|上报至|上报到|送至|寄至|报至|交至|上报|报送|提交"
+    r"|(?:(?<=[，,。；;：:\s表书件料单])|(?<=后|并|统一|逐级|直接|分别|集中|及时|须|应|需))报(?![送告名表销批道价刊纸酬备账考到废]))"
+)
+"""Verbs that hand something over to a body: 报送至X, 提交X, 汇总后报X, 按属地原则，报X."""
+_TOWARDS = regex.compile(r"向(?=\p{Han})")
+_TOWARDS_VERB = regex.compile(r"推荐|报送|提交|提出|申报|申请|上报|报(?![告道])|备案")
+"""向X推荐 / 向X提出申请: X receives."""
+_GENERIC_ORG = regex.compile(r"^(?:各|有关|所在|所属|同级|本|我|该|其他|相关|辖|属地|当地)")
+_LEVEL_ORG = regex.compile(r"^(?:自治区|自治州|自治县|省|市|州|盟|区|县|旗|镇|乡|街道)(?!级|区县|县|区|场|域|村)\p{Han}")
+"""A body named by its level alone (市知识产权局, 自治区知识产权局): the notice's own jurisdiction."""
+_CONJUNCT = regex.compile(r"以及|和|及|与|或")
+_OFFICE = regex.compile(r"\p{Han}{2,12}?(?:处|科|室)(?!\p{Han})")
+"""An office of the body just named: …（知识产权局）知识产权运用处."""
 _PHONE_HEADER = ("电话", "联系电话", "联系方式", "手机")
 _PERSON_HEADER = ("联系人", "姓名")
 _ORG_HEADER = ("单位", "部门", "名称", "单位名称", "机构")
@@ -187,11 +199,61 @@ def _organizations(ctx: Context) -> list[Fact]:
         at = text.find(issuer)
         if at >= 0:
             facts.append(ctx.fact(NAME, "organization", issuer, at, at + len(issuer), role="issuer", rule="metadata.issuers"))
+    acceptors = []
     for cue in _ACCEPTOR.finditer(text):
-        m = ORG.match(text, cue.end())
-        if m and not _GENERIC_ORG.match(m.group()):
-            facts.append(ctx.fact(NAME, "organization", m.group(), m.start(), m.end(), role="acceptor", rule="报送至…"))
+        acceptors += _acceptors_at(ctx, cue.end(), f"{cue.group()}…")
+    for cue in _TOWARDS.finditer(text):
+        found = _acceptors_at(ctx, cue.end(), "向…推荐/申请")
+        if found and _TOWARDS_VERB.match(text, found[-1].span[1]):
+            acceptors += found
+    seen = set()
+    for fact in sorted(acceptors, key=lambda f: f.span):
+        if fact.span in seen or any(o.value != fact.value and o.value.startswith(fact.value) for o in acceptors):
+            continue  # 报送至市知识产权局 … 报送至市知识产权局运用促进处: the office is the acceptor
+        seen.add(fact.span)
+        facts.append(fact)
     return facts
+
+
+def _is_named_body(org: str) -> bool:
+    """A particular body: named with its place (常州经开区市场监督管理局) or its level alone
+    (市知识产权局), not a generic one (各区县知识产权局, 所在地知识产权局, 企业所在地辖市区…)."""
+    body = org[:org.rfind("）") + 1] if "）" in org and _OFFICE.fullmatch(org[org.rfind("）") + 1:]) else org
+    if _GENERIC_ORG.match(org) or not ORG.fullmatch(body):
+        return False
+    return bool(_LEVEL_ORG.match(org)) or _starts_with_place(org)
+
+
+def _starts_with_place(name: str) -> bool:
+    """Whether ``name`` opens with an administrative division (常州…, 宁波…, 广西壮族自治区…) or 国家."""
+    from policyparse.metadata.divisions import load_divisions
+
+    divisions = load_divisions()
+    return name.startswith(("国家", "中国")) or any(divisions.candidates(name[:k]) for k in range(2, min(len(name), 9) + 1))
+
+
+def _acceptors_at(ctx: Context, pos: int, rule: str) -> list[Fact]:
+    """The bodies named right at ``pos``, one per conjunct (``报企业所在地辖市区和常州经开区市场
+    监督管理局（知识产权局）`` → 常州经开区市场监督管理局（知识产权局）)."""
+    m = ORG.match(ctx.text, pos)
+    if not m:
+        return []
+    stop = m.end()
+    office = _OFFICE.match(ctx.text, stop)
+    if office and ctx.text[stop - 1] in "）)":  # 省市场监督管理局（知识产权局）知识产权运用处
+        stop = office.end()
+    # cut only where a named body follows the conjunction: 市工业和信息化局 stays whole
+    cuts = [c for c in _CONJUNCT.finditer(ctx.text, m.start(), stop) if _is_named_body(ctx.text[c.end():stop])]
+    found = []
+    start = m.start()
+    for part in [*cuts, None]:
+        end = part.start() if part else stop
+        name = ctx.text[start:end]
+        if _is_named_body(name):
+            found.append(ctx.fact(NAME, "organization", name, start, end, role="acceptor", rule=rule))
+        if part:
+            start = part.end()
+    return found
 
 
 def extract(ctx: Context) -> list[Fact]:

@@ -1,18 +1,25 @@
 """Lists a user wants as data: supported industries, applicant types, KPI menus.
 
 - industries: ``高端装备、新能源、…节能环保等十大先进制造业集群`` — items before 等, ended by an
-  industry word (``extractors/enumeration/kinds.json``);
-- applicants: ``具有独立法人资格的企业、高等院校、科研院所`` — every item an applicant type;
-- kpis: the numbered items under a section titled 绩效目标 / 考核指标 …, one item per child section.
+  industry word (``extractors/enumeration/kinds.json``); or a list of fields led by 面向/围绕/聚焦
+  with no 等-tail, when every item ends in an industry word (``面向新一代信息技术、生物医药、高端装备``);
+- applicants: ``具有独立法人资格的企业、高等院校、科研院所`` — every item an applicant type, named
+  as 申报对象/牵头/联合 …; a series joined to the sentence's subject by 与/联合 and followed by a
+  joint-application verb lists the partners with the subject first
+  (``…的企业，…，与产业链上下游企业、…联合申报`` → 企业, 产业链上下游企业, …);
+- kpis: the items under a section titled 绩效目标 / 考核指标 …: one item per child section when
+  the children's titles are the targets; the measured clauses of the children's bodies when the
+  titles are headlines (``1. 创造高质量专利。…增幅不低于15%，不得出现非正常专利申请。``); or the
+  parallel clauses of a target section written as one sentence (``通过…，A显著增强，B不断扩大，
+  C年均增长10%。``).
 """
 
 from __future__ import annotations
 
-
 import regex
 
 from policyparse.extractors.context import Context
-from policyparse.models import Fact
+from policyparse.models import Fact, Section
 from policyparse.resources import read_json
 
 NAME = "enumeration.v1"
@@ -22,65 +29,223 @@ _ITEM = r"(?:[^、，,。；;：:\n“”《》等]|(?<=[高同平初中上一�
 """An item: no list or clause punctuation, and no 等 except inside words such as 高等, 一等奖."""
 _APPLICANT_CUE = regex.compile(r"申报对象|申报主体|支持对象|对象为|联合|牵头|承担单位|建设主体")
 _QUANTIFIED = regex.compile(r"\d|以上|以下|不低于|不少于")
-_SERIES = regex.compile(rf"(?P<items>{_ITEM}(?:、{_ITEM})+)(?P<etc>等(?P<tail>[^，,。；;\n、]{{0,16}}))?")
+_SERIES = regex.compile(rf"(?P<items>{_ITEM}(?:、{_ITEM})+)(?P<etc>等(?P<tail>[^，,。；;\n、和与的]{{0,16}}))?")
+"""A series A、B、C (等 tail). The tail stops at 和/与, where a second series may begin
+(``…等战略性新兴产业重点领域和集成电路、新型显示等33条重点产业链``), and at 的."""
+_MODAL_COMITATIVE = regex.compile(r"(?:也|还|并|均|亦|或)?(?:可以|可|能|须|应|需)(?:与|同|联合|会同)")
+"""``也可与…``, ``可联合…``: a modal before the comitative word of a series of partners."""
+_SENTENCE_START = regex.compile(r"[。；;！？\n：:]")
+_MEASURED = regex.compile(
+    r"\d+(?:\.\d+)?\s?(?:%|％|件|项|个|家|人|名|篇|次|倍|万元|亿元|元)|不低于|不少于|不超过|不高于|以上|以下|以内"
+)
+"""A clause that states a measurable target."""
+_PROHIBITION = regex.compile(r"^(?:不得|严禁|禁止|杜绝|不能|不发生|不出现)")
+"""A negative target: 不得出现非正常专利申请."""
+_ASIDE = regex.compile(r"[（(](?:包括|含|如|即|指|例如)?[^（）()]*?(?:、|等)[^（）()]*[）)]|[（(](?:包括|含|如|即|指|例如)[^（）()]*[）)]")
+"""An explanatory aside inside a target (``（包括自行实施、许可他人实施…等）``), not part of the item."""
+_ADVERBIAL = regex.compile(r"^(?:通过|围绕|依托|按照|以|在|到|至|截至)|(?:年|期内|期间|以来|之前|之后)$")
+"""The means or time clause that opens a target sentence (通过…，到2025年，在项目实施期内)."""
 
 
 def _kinds() -> dict:
     return read_json("enumeration", "kinds.json")
 
 
-def _trim_first(item: str) -> tuple[str, int]:
-    """Drop lead-in words and anything up to the last 的 from the first item; returns the offset."""
+def _trim_first(item: str) -> tuple[list[str], int, bool]:
+    """Drop lead-in words and anything up to the last 的 from the first item.
+
+    Returns the item (two items when a partner is named before 可联合/也可与: ``申报单位可联合高校``
+    → 申报单位, 高校), the offset of the first one in ``item``, and whether a comitative word
+    (与, 联合 …) was dropped (the series then lists the partners of the sentence's subject)."""
+    kinds = _kinds()
     cut = item.rfind("的") + 1
-    for word in sorted(_kinds()["lead_in"], key=len, reverse=True):
-        if item.startswith(word, cut):
-            cut += len(word)
-    return item[cut:], cut
+    comitative = False
+    words = sorted(kinds["lead_in"], key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for word in words:
+            if item.startswith(word, cut) and len(item) - cut > len(word):
+                cut += len(word)
+                comitative = comitative or word in kinds["comitative"]
+                changed = True
+                break
+    modal = None if comitative else _MODAL_COMITATIVE.search(item, cut)
+    if modal and len(item) - modal.end() >= 2:
+        partner = item[cut:modal.start()]
+        if len(partner) >= 2 and partner.endswith(tuple(kinds["applicant_heads"])):
+            return [partner, item[modal.end():]], cut, True
+        return [item[modal.end():]], modal.end(), True
+    return [item[cut:]], cut, comitative
+
+
+def _head_end(item: str, heads: tuple[str, ...]) -> int:
+    """End of the first applicant head in ``item`` (``知识产权服务机构联合申报`` → after 机构), 0 if none."""
+    for i in range(2, len(item) + 1):
+        if item[:i].endswith(heads):
+            return i
+    return 0
+
+
+def _sentence_subject(ctx: Context, pos: int, heads: tuple[str, ...]) -> tuple[str, int] | None:
+    """The subject that opens the sentence holding ``pos`` when it is an applicant type
+    (``常州市内注册的具有独立法人资格的企业，可单独申报，…``) → (``企业``, its offset)."""
+    text = ctx.text
+    start = pos
+    while start > 0 and not _SENTENCE_START.match(text, start - 1):
+        start -= 1
+    comma = regex.compile(r"[，,]").search(text, start, pos)
+    if not comma:
+        return None
+    head = text[start:comma.start()]
+    modal = regex.search(r"可|应|须|需|均|也", head)
+    if modal:  # 本市企业可自主申报，…: the subject ends where its predicate begins
+        head = head[:modal.start()]
+    trimmed, cut, _ = _trim_first(head)
+    subject = trimmed[-1]
+    if len(trimmed) > 1 or len(subject) < 2 or not subject.endswith(heads) or ctx.claims.overlaps(start + cut, comma.start()):
+        return None
+    return subject, start + cut
 
 
 def _series(ctx: Context) -> list[Fact]:
     kinds = _kinds()
+    heads = tuple(kinds["applicant_heads"])
+    text = ctx.text
     facts = []
-    for m in _SERIES.finditer(ctx.text):
+    for m in _SERIES.finditer(text):
         raw = m.group("items").split("、")
         skip = 0
         while skip < len(raw[0]) and ctx.claims.overlaps(m.start() + skip, m.start() + skip + 1):
             skip += 1
-        first, cut = _trim_first(raw[0][skip:])
+        leading, cut, comitative = _trim_first(raw[0][skip:])
         cut += skip
-        items = [first] + raw[1:]
+        lead_words = raw[0][:cut]
+        items = leading + raw[1:]
         tail = m.group("tail") or ""
         start = m.start("items") + cut
+        end = m.end("items")
         if any(len(i) < 2 for i in items):
             continue
-        if m.group("etc") and any(tail.endswith(t) or t in tail for t in kinds["industry_tails"]):
-            kind, end = "industries", m.end()
-        elif (len(items) >= 3 and all(i.endswith(tuple(kinds["applicant_heads"])) for i in items)
-              and _APPLICANT_CUE.search(ctx.text, max(0, m.start() - 40), m.start() + cut + 1)):
-            kind, end = "applicants", m.end("items")
+        # applicants: the last item may run into the verb (…知识产权服务机构联合申报)
+        after = text[end:end + 8]
+        last_head = _head_end(items[-1], heads)
+        if 0 < last_head < len(items[-1]):
+            after = items[-1][last_head:] + after
+        joint = any(after.startswith(v) or after.startswith("等" + v) for v in kinds["joint_application"])
+        tail_end = max((tail.rfind(t) + len(t) for t in kinds["industry_tails"] if t in tail), default=0)
+        if m.group("etc") and tail_end and not all(i.endswith(heads) for i in items):
+            kind, end = "industries", m.start("tail") + tail_end
+        elif (not m.group("etc") and any(lead_words.endswith(w) for w in kinds["industry_lead_in"])
+              and len(items) >= 3 and all(i.endswith(tuple(kinds["industry_words"])) for i in items)):
+            kind = "industries"
         else:
-            continue
+            if joint and last_head:
+                end -= len(items[-1]) - last_head
+                items[-1] = items[-1][:last_head]
+            # 企业与A、B: the partner named inside the first item
+            partner = regex.match(rf"(?P<a>.{{2,12}}?)(?:与|同|和)(?P<b>.{{2,}})$", items[0])
+            if joint and partner and partner.group("a").endswith(heads) and partner.group("b").endswith(heads):
+                a = regex.split(r"[由将对以在]", partner.group("a"))[-1]
+                start += len(partner.group("a")) - len(a)
+                items[0:1] = [a, partner.group("b")]
+            elif joint and comitative:
+                subject = _sentence_subject(ctx, m.start(), heads)
+                if subject and subject[0] not in items:
+                    items.insert(0, subject[0])
+                    start = subject[1]
+            cue = joint or _APPLICANT_CUE.search(text, max(0, m.start() - 40), m.start() + cut + 1)
+            if len(items) >= 3 and all(i.endswith(heads) for i in items) and cue:
+                kind = "applicants"
+            else:
+                continue
         if ctx.claims.overlaps(start, end):
             continue
         facts.append(ctx.fact(NAME, "list", {"kind": kind, "items": items}, start, end, rule=f"series:{kind}"))
     return facts
 
 
+def _body_start(section: Section) -> int:
+    return section.title_span[1] if section.title_span else section.span[0] + len(section.marker)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The clauses of ``text[start:end]`` split at ，；。 outside brackets: (clause, start, end)."""
+    out = []
+    depth, begin = 0, start
+    for i in range(start, end + 1):
+        ch = text[i] if i < end else "。"
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，,；;。\n":
+            clause = text[begin:i].strip()
+            if clause:
+                lead = begin + (len(text[begin:i]) - len(text[begin:i].lstrip()))
+                out.append((clause, lead, lead + len(clause)))
+            begin = i + 1
+    return out
+
+
+def _unhedge(item: str, offset: int) -> tuple[str, int]:
+    for word in sorted(_kinds()["kpi_hedges"], key=len, reverse=True):
+        if item.startswith(word) and len(item) > len(word) + 1:
+            return item[len(word):], offset + len(word)
+    return item, offset
+
+
 def _kpi_menus(ctx: Context) -> list[Fact]:
     facts = []
+    text = ctx.text
     names = tuple(_kinds()["kpi_sections"])
     for section in ctx.sections:
         if not any(name in section.title for name in names):
             continue
         children = [s for s in ctx.sections if s.parent == section.id and s.title]
-        if len(children) < 2 or sum(bool(_QUANTIFIED.search(c.title)) for c in children) * 2 < len(children):
-            continue
-        items = [c.title for c in children]
-        start = children[0].title_span[0] if children[0].title_span else children[0].span[0]
-        last = children[-1]
-        end = last.title_span[1] if last.title_span else last.span[1]
-        facts.append(ctx.fact(NAME, "list", {"kind": "kpis", "items": items}, start, end, rule="section:kpi"))
+        if len(children) >= 2 and sum(bool(_QUANTIFIED.search(c.title)) for c in children) * 2 >= len(children):
+            items = [c.title for c in children]
+            start = children[0].title_span[0] if children[0].title_span else children[0].span[0]
+            last = children[-1]
+            end = last.title_span[1] if last.title_span else last.span[1]
+            facts.append(ctx.fact(NAME, "list", {"kind": "kpis", "items": items}, start, end, rule="section:kpi"))
+        elif len(children) >= 2 and not any(s.parent in {c.id for c in children} for s in ctx.sections):
+            found = _measured_clauses(text, [(_body_start(c), c.span[1]) for c in children])
+            if len(found) >= 2:
+                facts.append(ctx.fact(NAME, "list", {"kind": "kpis", "items": [f[0] for f in found]},
+                                      found[0][1], found[-1][2], rule="section:kpi-clauses"))
+        elif not children:
+            found = _target_sentence(text, _body_start(section), section.span[1])
+            if found:
+                facts.append(ctx.fact(NAME, "list", {"kind": "kpis", "items": [f[0] for f in found]},
+                                      found[0][1], found[-1][2], rule="section:kpi-sentence"))
     return facts
+
+
+def _measured_clauses(text: str, bodies: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """Targets stated in the bodies of headline items: clauses with a measure or a prohibition,
+    explanatory asides dropped."""
+    found = []
+    for start, end in bodies:
+        for clause, c_start, c_end in _clauses(text, start, end):
+            if _MEASURED.search(clause) or _PROHIBITION.match(clause):
+                item, c_start = _unhedge(_ASIDE.sub("", clause), c_start)
+                found.append((item, c_start, c_end))
+    return found
+
+
+def _target_sentence(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """A target section written as one sentence of parallel clauses, at least three after the
+    opening means/time clauses and at least one of them measured; else nothing."""
+    body = text[start:end].strip()
+    if not body or regex.search(r"[。；;！？]", body.rstrip("。；;")):
+        return []
+    clauses = _clauses(text, start, end)
+    while clauses and _ADVERBIAL.search(clauses[0][0]):
+        clauses.pop(0)
+    if len(clauses) < 3 or not any(_MEASURED.search(c[0]) for c in clauses):
+        return []
+    return [(*_unhedge(c, s), e) for c, s, e in clauses]
 
 
 def extract(ctx: Context) -> list[Fact]:

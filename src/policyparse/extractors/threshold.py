@@ -8,6 +8,16 @@ when that is only a verb (``组建1个以上产业知识产权联盟``) the noun
 Money thresholds are in yuan with unit ``CNY``; percentages are fractions with unit ``%``.
 ``subject`` is the applicant type whose condition list holds the clause; ``period`` the look-back
 window (近三年, 上一年度); ``kind`` is ``eligibility`` or ``kpi``.
+
+Clause grammar the metric follows:
+- two thresholds joined by 或/及/和 (``有效专利数量不少于100件或有效发明专利数量不少于50件``): the
+  second metric starts after the first threshold and its joiner;
+- a growth word before a percentage makes a growth rate (``拥有量年均增长10%`` → ``拥有量年均增长率``);
+  a share right after a threshold on A (``A突破N件，占B的50%以上``) is ``A占B的比例``;
+- 分别 distributes: ``A、B、C X分别突破5件、3件、2件`` → subjects A, B, C on metric X;
+  ``X的P和Q分别不低于160家、600人`` → metrics X的P, X的Q;
+- a count that qualifies a holder, ``获得3项中国发明专利授权或2项国外发明专利授权的发明人``, is a
+  condition on that holder (``>=`` when no comparison word is written), one per alternative.
 """
 
 from __future__ import annotations
@@ -28,7 +38,7 @@ from policyparse.resources import read_json
 NAME = "threshold.v1"
 TYPES = ("threshold",)
 
-_NUMBER = r"(?:\d+(?:[.,]\d+)*|[零一二两三四五六七八九十百千万]+)"
+_NUMBER = r"(?:\d+(?:[.,]\d+)*(?:(?:万|亿)(?![元亿]))?|[零一二两三四五六七八九十百千万]+)"
 _BOUNDARY = "，,。；;：:、\n！？“”"
 _NOT_A_METRIC = regex.compile(r"以下|上述|下列|如下|(?:给予|资助|支持|补助|奖补|推荐|原则上|限额|申报|择优)$")
 """Clauses that end like a funding cap, a quota or an N-of-M rule are other facts, not thresholds."""
@@ -36,6 +46,12 @@ _TRAILING_PAREN = regex.compile(r"[（(][^（）()]*[）)]$")
 _SUBJECT_TITLE = regex.compile(r"^(?P<subject>.{2,20}?)(?:作为申报主体|作为建设主体)?(?:应|须|需)(?:同时)?(?:具备|满足|符合)")
 _SUBJECT_LEAD = regex.compile(r"(?:申报|建设|承担)?(?P<subject>企业|单位|高等学校|高校|科研院所|服务机构|主体)(?:应|须|需)(?:同时)?(?:具备|满足|符合)")
 _KPI_CUE = regex.compile(r"新增|力争|突破|实现|争取|增长|增幅|预计|提升|建成|培育")
+_JOINER = regex.compile(r"[ ]*(?:或者|或是|或|以及|及|和|与|并且|并|且|[、，,])[ ]*")
+"""What joins two thresholds of one clause; it belongs to neither metric."""
+_HARD_BOUNDARY = regex.compile(r"[，,。；;：:！？\n]")
+_EACH = regex.compile(r"^每[家个所名位户]")
+_GENERAL_REQUIREMENTS = regex.compile(r"总体要求")
+"""The 总体要求 heading of a 实施方案 (指导思想, 基本原则, 主要目标): not a list of conditions."""
 
 
 def _table() -> dict:
@@ -91,10 +107,22 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
         for w in table["metric_prefix_fillers"]:
             if text.startswith(w, start, end):
                 start, changed = start + len(w), True
+        holder = _holder_lead().match(text, start, end)
+        if holder:
+            start, changed = holder.end(), True
         for w in table["metric_suffix_fillers"]:
             if end - start > len(w) and text.endswith(w, start, end):
                 end, changed = end - len(w), True
     return start, end, period
+
+
+@lru_cache(maxsize=1)
+def _holder_lead() -> regex.Pattern:
+    """A holder named before its own possession or look-back window (``企业拥有…``,
+    ``申报单位上年度…``): the holder is the subject, not part of the metric."""
+    table = _table()
+    alt = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    return regex.compile(rf"(?:申报|建设|承担)?(?:{alt(table['holders'])})(?=拥有|具有|持有|{alt(table['periods'])})")
 
 
 def _period_in(clause: str) -> str | None:
@@ -104,21 +132,27 @@ def _period_in(clause: str) -> str | None:
     return None
 
 
-def _metric(ctx: Context, start: int, match_end: int) -> tuple[str, int, int, str | None]:
+def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> tuple[str, int, int, str | None]:
     """The metric before the quantity at ``start``: (metric, span start, span end, period).
 
     The span runs from the metric's first character to the end of the quantity, or to the end
-    of the noun after it when the metric is a verb completed by that noun."""
+    of the noun after it when the metric is a verb completed by that noun. ``floor`` is where the
+    previous threshold of the clause ended: a metric never reaches back over another threshold
+    (``有效专利数量不少于100件或有效发明专利数量不少于50件`` → ``有效发明专利数量``), and the
+    conjunction that joins the two (或, 及, 和 …) is not part of it."""
     text = ctx.text
     c_start = _clause_start(text, start, ctx)
+    if c_start < floor <= start:
+        joiner = _JOINER.match(text, floor, start)
+        c_start = joiner.end() if joiner else floor
     m_start, m_end, period = _strip_fillers(text, c_start, start, None)
     aside = _TRAILING_PAREN.search(text, m_start, m_end)
     if aside and aside.start() > m_start:
         m_end = aside.start()
     metric = text[m_start:m_end]
     span_end = match_end
-    if not metric and c_start > 0 and text[c_start - 1] in "，,":
-        prev_start = _clause_start(text, c_start - 1, ctx)
+    if not metric and c_start > floor and text[c_start - 1] in "，,":
+        prev_start = max(_clause_start(text, c_start - 1, ctx), floor)
         m_start, m_end, period = _strip_fillers(text, prev_start, c_start - 1, period)
         metric = text[m_start:m_end]
     if len(metric) <= 2:
@@ -155,8 +189,8 @@ def _kind(ctx: Context, offset: int, clause: str) -> str | None:
     titles = section_titles(ctx, offset)
     if TARGET_SECTION.search(titles):
         return "kpi"
-    if ELIGIBILITY_SECTION.search(titles):
-        return "eligibility"
+    if ELIGIBILITY_SECTION.search(_GENERAL_REQUIREMENTS.sub("", titles)) or _period_in(clause):
+        return "eligibility"  # a look-back window (近三年, 上年度) measures the applicant's past
     if _KPI_CUE.search(clause):
         return "kpi"
     return None
@@ -166,9 +200,13 @@ def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     table = _table()
     facts = []
+    held = _holder_thresholds(ctx)
+    previous: tuple[int, str] = (0, "")  # where the last threshold ended, and its metric
     for m in _pattern().finditer(text):
         pre, post = m.group("pre"), m.group("post")
         if not pre and not post:
+            continue
+        if any(f.span[0] <= m.start("num") < f.span[1] for f in held):
             continue
         if ctx.claims.overlaps(m.start("num"), m.end("unit")):
             continue
@@ -179,10 +217,11 @@ def extract(ctx: Context) -> list[Fact]:
             value, unit = _value(m.group("num"), m.group("unit"))
         except (ValueError, KeyError, ArithmeticError):
             continue
-        metric, start, end, period = _metric(ctx, m.start(), m.end())
+        metric, start, end, period = _metric(ctx, m.start(), m.end(), previous[0])
         if len(metric) < 2 or _NOT_A_METRIC.search(metric):
             continue
-        clause = text[_clause_start(text, m.start()):m.end()]
+        metric = _complete_metric(text, metric, start, pre, unit, previous)
+        clause = text[min(start, _clause_start(text, m.start())):m.end()]
         threshold = {"metric": metric, "op": op, "value": value, "unit": unit}
         subject = _subject(ctx, m.start())
         if subject:
@@ -192,19 +231,39 @@ def extract(ctx: Context) -> list[Fact]:
         kind = _kind(ctx, m.start(), clause)
         extras = {"kind": kind} if kind else {}
         rule = f"{pre or ''}N{m.group('unit')}{post or ''}"
-        facts.append(ctx.fact(NAME, "threshold", threshold, start, end, rule=rule, **extras))
-        facts.extend(_respectively(ctx, m.end(), start, threshold, rule, extras))
-    return facts
+        first = ctx.fact(NAME, "threshold", threshold, start, end, rule=rule, **extras)
+        more = _respectively(ctx, m.end(), start, threshold, rule, extras)
+        facts.extend(_distribute(ctx, [first] + more))
+        previous = (max([end] + [f.span[1] for f in more]), metric)
+    return facts + held
 
 
-_NEXT_QUANTITY = regex.compile(rf"、[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>[^\d、，。；\s]{{1,3}}?)(?=[、，。；,;\s]|$)")
+def _complete_metric(text: str, metric: str, start: int, pre: str | None, unit: str,
+                     previous: tuple[int, str]) -> str:
+    """A growth word before a percentage makes the metric a growth rate (``拥有量年均增长10%`` →
+    ``拥有量年均增长率``); a share ``占B的`` right after a threshold on A is ``A占B的比例``."""
+    if unit != "%":
+        return metric
+    if pre in _table()["growth_metric"]:
+        return metric + _table()["growth_metric"][pre]
+    if metric.startswith("占") and previous[1] and text[previous[0]:start].strip() in ("，", ","):
+        return previous[1] + (metric + "比例" if metric.endswith("的") else metric)
+    return metric
+
+
+@lru_cache(maxsize=1)
+def _next_quantity() -> regex.Pattern:
+    """``、3件`` after a threshold: a further value in the same unit grammar (``、20%以上``)."""
+    unit_group = _pattern().pattern.split("(?P<unit>", 1)[1].split(")(?P<post>", 1)[0]
+    suffix = "|".join(regex.escape(w) for w in sorted(_table()["suffix"], key=len, reverse=True))
+    return regex.compile(rf"、[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>{unit_group})(?:{suffix})?(?=[、，。；,;\s]|$)")
 
 
 def _respectively(ctx: Context, pos: int, start: int, first: dict, rule: str, extras: dict) -> list[Fact]:
     """``分别突破5件、3件、2件``: each further quantity is a threshold on the same metric and op."""
     facts = []
     while True:
-        m = _NEXT_QUANTITY.match(ctx.text, pos)
+        m = _next_quantity().match(ctx.text, pos)
         if not m:
             return facts
         try:
@@ -214,3 +273,106 @@ def _respectively(ctx: Context, pos: int, start: int, first: dict, rule: str, ex
         facts.append(ctx.fact(NAME, "threshold", {**first, "value": value, "unit": unit}, start, m.end(),
                               rule=rule + "+分别", **extras))
         pos = m.end()
+
+
+@lru_cache(maxsize=1)
+def _holder_pattern() -> regex.Pattern:
+    table = _table()
+    alt = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    quantity = (rf"(?:{alt(table['prefix'])})?(?:{_NUMBER})[ ]?(?:{alt(table['implicit_units'])})"
+                rf"(?:{alt(table['suffix'])})?")
+    noun = r"[\p{Han}A-Za-z（）()“”]{2,16}?"
+    return regex.compile(
+        rf"(?<!每)(?:{alt(table['implicit_verbs'])})(?P<q>{quantity}{noun})"
+        rf"(?:(?:或者|或)(?P<q>{quantity}{noun}))*"
+        r"(?:[，,]?(?:且|并且|并|同时)[^，,。；;\n的]{1,30})?"
+        rf"的(?P<holder>[^\P{{Han}}的]{{0,8}}?(?:{alt(table['holders'])}))"
+    )
+
+
+def _holder_thresholds(ctx: Context) -> list[Fact]:
+    """``获得3项中国发明专利授权或2项国外发明专利授权的发明人``, ``拥有2项以上发明专利的企业``:
+    a count in a relative clause that qualifies a holder (verb + N unit X … 的 + holder) is a
+    condition on that holder, a minimum (``>=``) when no comparison word is written. Each
+    alternative (或) is its own threshold; the metric is X + 数量, the holder the subject."""
+    text = ctx.text
+    table = _table()
+    facts = []
+    for m in _holder_pattern().finditer(text):
+        subject = m.group("holder")
+        first = True
+        for q_start, q_end in m.spans("q"):
+            lead = m.start() if first else q_start
+            first = False
+            q = _pattern().match(text, q_start, q_end)
+            if q is None or ctx.claims.overlaps(q.start("num"), q.end("unit")):
+                continue
+            pre, post = q.group("pre"), q.group("post")
+            op = table["prefix"][pre] if pre else table["suffix"][post] if post else ">="
+            try:
+                value, unit = _value(q.group("num"), q.group("unit"))
+            except (ValueError, KeyError, ArithmeticError):
+                continue
+            noun = text[q.end():q_end]
+            metric = noun if noun.endswith(("数", "量")) else noun + "数量"
+            threshold = {"metric": metric, "op": op, "value": value, "unit": unit, "subject": subject}
+            period = _period_in(text[_clause_start(text, m.start(), ctx):m.start()])
+            if period:
+                threshold["period"] = period
+            rule = f"{pre or ''}N{q.group('unit')}{post or ''}X的<holder>"
+            kind = _kind(ctx, lead, text[_clause_start(text, m.start()):q_end]) or "eligibility"
+            facts.append(ctx.fact(NAME, "threshold", threshold, lead, q_end, rule=rule, kind=kind))
+    return facts
+
+
+def _holder_end(item: str) -> int:
+    """Length of the shortest head of ``item`` that ends in a holder noun (企业, 高等学校 …), 0 if none."""
+    holders = sorted(_table()["holders"], key=len, reverse=True)
+    for i in range(2, len(item) + 1):
+        if any(item.endswith(h, 0, i) for h in holders):
+            return i
+    return 0
+
+
+def _distribute(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """``A、B、C X分别突破5件、3件、2件`` gives each holder its own value (subject A, B, C; metric X);
+    ``X的P和Q分别不低于160家、600人`` gives each conjunct its own metric (X的P, X的Q). When the
+    counts do not line up the thresholds keep the metric as written."""
+    n = len(facts)
+    if n < 2:
+        return facts
+    text = ctx.text
+    first = facts[0].value.model_dump()
+    metric, start = first["metric"], facts[0].span[0]
+    lead = start
+    while lead > 0 and not _HARD_BOUNDARY.match(text, lead - 1):
+        lead -= 1
+    holders = text[lead:start].split("、")
+    subjects: list[str] | None = None
+    metrics: list[str] | None = None
+    cut = _holder_end(metric)
+    if (holders[-1] == "" and len(holders) == n and cut and cut < len(metric)
+            and all(_holder_end(h) == len(h) for h in holders[:-1])):
+        each = _EACH.match(holders[0])
+        subjects = [_EACH.sub("", h) for h in holders[:-1]] + [metric[:cut]]
+        if each:  # 每家A、B、C: the count is per holder, for every one of them
+            subjects = [f"{h}（{each.group()}）" for h in subjects]
+        metrics = [metric[cut:]] * n
+        start = lead
+    else:
+        growth = next((g for g in _table()["growth_metric"].values() if metric.endswith(g)), "")
+        parts = regex.split(r"和|及|与|、", metric[:len(metric) - len(growth)])
+        if len(parts) == n and all(len(p) >= 2 for p in parts):
+            shared = parts[0][:parts[0].rfind("的") + 1]
+            metrics = [parts[0]] + [p if "的" in p else shared + p for p in parts[1:]]
+            metrics = [p + growth for p in metrics]
+    if metrics is None:
+        return facts
+    out = []
+    for i, fact in enumerate(facts):
+        value = {k: v for k, v in fact.value.model_dump().items() if v is not None}
+        value["metric"] = metrics[i]
+        if subjects:
+            value["subject"] = subjects[i]
+        out.append(ctx.fact(NAME, "threshold", value, start, fact.span[1], rule=fact.rule, kind=fact.kind))
+    return out
