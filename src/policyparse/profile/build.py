@@ -231,7 +231,10 @@ class _Builder:
         shaped = {**value, "metric_id": metric.id if metric else None}
         number = float(value["value"])
         if fact.kind == "kpi":
-            self.put(f"kpi.{mkey}", "kpi", label, "threshold", shaped, display.threshold(value), number, [fact])
+            subject = value.get("subject")
+            key = f"kpi.{mkey}" + (f".{subject}" if subject else "")
+            self.put(key, "kpi", f"{subject}：{label}" if subject else label, "threshold", shaped,
+                     display.threshold(value), number, [fact])
             return
         types = self.applicants_of(fact, value)
         who = "+".join(t.id for t in types) or "any"
