@@ -238,3 +238,17 @@ def test_cli_compare_rejects_a_bad_pair() -> None:
     result = CliRunner().invoke(main, ["compare", *files, "--diff", "1:3"])
     assert result.exit_code != 0
     assert "positions" in result.output
+
+
+def test_a_real_unseen_notice_joins_the_seed_matrix(profiles) -> None:
+    """A real 广州天河 notice (corpora/unseen, never tuned on) lines up with the seeds by slot key."""
+    path = CORPORA / "unseen" / "000_guangzhou_tianhe_gangao_qingnian.txt"
+    tianhe = build_profile(parse_file(path).document)
+    assert tianhe.notice.label == "天河区 2023"
+    matrix = build_matrix([profiles["000"], profiles["002"], tianhe])
+    row = next(r for r in matrix.rows if r.key == "funding.per_project")
+    assert row.cells[tianhe.notice.id].value["per"] == "家"
+    assert row.range is not None and row.range.max == 1000000
+    for slot in tianhe.slots.values():
+        for p in slot.provenance:
+            assert p.sentence[p.highlight[0]:p.highlight[1]] == p.text
