@@ -21,6 +21,7 @@ NON_EXTRACTOR_DATA = {
     "segment": "policyparse.segment",
     "jurisdiction": "policyparse.metadata.jurisdiction",
     "metrics": "policyparse.metrics",
+    "rules": "policyparse.rules",
 }
 """Data folders that belong to pipeline stages other than fact extraction."""
 

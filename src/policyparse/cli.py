@@ -84,11 +84,16 @@ def main() -> None:
 @click.option("--jobs", type=int, default=1, show_default=True, help="Worker processes.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger files.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal for 5+ files).")
-def parse(paths: tuple[str, ...], out_dir: str | None, fmt: str, jobs: int, max_bytes: int, progress: bool | None) -> None:
+@click.option("--rules", "with_rules", is_flag=True,
+              help="Also write DIR/<stem>.rules.json (eligibility rules) and link it from the notice JSON; needs --out.")
+def parse(paths: tuple[str, ...], out_dir: str | None, fmt: str, jobs: int, max_bytes: int, progress: bool | None,
+          with_rules: bool) -> None:
     """Parse files or directories (recursive) of notices: txt, docx, doc, pdf, html."""
     files = _expand(paths)
     if not files:
         raise click.UsageError("no input files found")
+    if with_rules and not out_dir:
+        raise click.UsageError("--rules writes <stem>.rules.json beside <stem>.json: give --out DIR")
     show = progress if progress is not None else (sys.stderr.isatty() and len(files) >= 5)
     names = _output_names(files)
     errors: list[dict] = []
@@ -105,6 +110,8 @@ def parse(paths: tuple[str, ...], out_dir: str | None, fmt: str, jobs: int, max_
                 click.echo(json.dumps(error, ensure_ascii=False))
             continue
         if out:
+            if with_rules:
+                document["rules"] = _write_rules(document, out / f"{names[path]}.rules.json")
             (out / f"{names[path]}.json").write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         elif fmt == "jsonl":
             click.echo(json.dumps(document, ensure_ascii=False))
@@ -187,6 +194,99 @@ def compare(notices: tuple[str, ...], out_dir: str | None, diffs: tuple[str, ...
     (out / "compare.html").write_text(render_html(result), encoding="utf-8")
     click.echo(f"wrote {out / 'compare.json'}, compare.md, compare.html "
                f"({len(result.matrix.rows)} slots × {len(profiles)} notices, {len(result.diffs)} diffs)", err=True)
+
+
+def _write_rules(document: dict, target: Path) -> str:
+    """Build a parsed notice's rules, write them to ``target``; returns the file name to link."""
+    from policyparse.models import Document
+    from policyparse.rules import build_rules
+
+    rules = build_rules(Document.model_validate(document))
+    target.write_text(rules.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    return target.name
+
+
+def _rule_inputs(notices: tuple[str, ...]) -> list[Path]:
+    """Notice files (any format, parsed JSON or rules JSON) and supported files under directories."""
+    return [p for name in notices for p in (_expand((name,)) if Path(name).is_dir() else [Path(name)])]
+
+
+def _load_rule_sets(files: list[Path]) -> tuple[list, bool]:
+    from policyparse.rules.load import load_rules
+
+    loaded, failed = [], False
+    for path in files:
+        try:
+            loaded.append((path, load_rules(path)))
+        except (PolicyParseError, ValueError, OSError) as err:
+            click.echo(f"error: {path}: {err}", err=True)
+            failed = True
+    return loaded, failed
+
+
+@main.command(name="rules")
+@click.argument("notices", nargs=-1)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write DIR/<input stem>.rules.json per notice.")
+@click.option("--schema", "schema_name", type=click.Choice(["rules", "applicant", "match"]),
+              help="Print the JSON Schema of the rules format, the applicant profile or the match output instead.")
+def rules_command(notices: tuple[str, ...], out_dir: str | None, schema_name: str | None) -> None:
+    """Eligibility rules of NOTICES (files in any format, or JSON written by `policyparse parse`):
+    per applicant type a condition tree (all / any / at_least N; numeric and qualitative leaves,
+    exclusions, exemptions) and its JSON Logic."""
+    if schema_name:
+        from policyparse.rules.schema import schema as rules_schema
+
+        click.echo(json.dumps(rules_schema(schema_name), ensure_ascii=False, indent=2))
+        return
+    files = _rule_inputs(notices)
+    if not files:
+        raise click.UsageError("no input files found")
+    loaded, failed = _load_rule_sets(files)
+    if out_dir:
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        names = _output_names([p for p, _ in loaded])
+        for path, rules in loaded:
+            stem = names[str(path)].removesuffix(".json").removesuffix(".rules")
+            (out / f"{stem}.rules.json").write_text(rules.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        click.echo(f"wrote rules of {len(loaded)} of {len(files)} notice(s) into {out}", err=True)
+    elif loaded:
+        payload = [r.model_dump(mode="json") for _, r in loaded]
+        click.echo(json.dumps(payload[0] if len(files) == 1 else payload, ensure_ascii=False, indent=2))
+    if failed:
+        sys.exit(1)
+
+
+@main.command(name="match")
+@click.argument("profile", type=click.Path(exists=True, dir_okay=False))
+@click.argument("notices", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def match_command(profile: str, notices: tuple[str, ...], fmt: str) -> None:
+    """Check the applicant PROFILE (JSON, see `policyparse rules --schema applicant`) against NOTICES
+    (notice files, parsed JSON or rules JSON): eligible / not eligible / unknown per notice, with
+    each failed condition and its gap, the missing figures and the funding offered."""
+    from pydantic import ValidationError
+
+    from policyparse.rules.applicant import load_profile
+    from policyparse.rules.match import match
+    from policyparse.rules.report import render_table
+
+    try:
+        applicant = load_profile(profile)
+    except (ValidationError, ValueError) as err:
+        raise click.BadParameter(f"{profile}: not an applicant profile: {err}", param_hint="PROFILE") from None
+    files = _rule_inputs(notices)
+    if not files:
+        raise click.UsageError("no input files found")
+    loaded, failed = _load_rule_sets(files)
+    rule_sets = [r for _, r in loaded]
+    results = [match(applicant, r) for r in rule_sets]
+    if fmt == "json":
+        click.echo(json.dumps([r.model_dump(mode="json") for r in results], ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_table(results, rule_sets), nl=False)
+    if failed:
+        sys.exit(1)
 
 
 @main.command()

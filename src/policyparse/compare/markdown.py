@@ -70,8 +70,9 @@ def _diff(diff: PairDiff) -> list[str]:
     if not diff.changes:
         return out + ["No differences in any slot.", ""]
     counts = {k: sum(1 for c in diff.changes if c.change == k) for k in ("changed", "added", "removed")}
-    out += [f"{counts['changed']} changed, {counts['added']} added, {counts['removed']} removed; "
-            f"{len(diff.unchanged)} slots the same.", ""]
+    summary = (f"{counts['changed']} changed, {counts['added']} added, {counts['removed']} removed; "
+               f"{len(diff.unchanged)} slots the same.")
+    out += [summary, ""]
     out += ["| 项目 Slot | 变化 Change | 方向 Direction | 之前 Before | 之后 After | 说明 Note |",
             "|---|---|---|---|---|---|"]
     for c in diff.changes:

@@ -88,6 +88,11 @@ class Document(_Frozen):
     sections: tuple[Section, ...] = ()
     facts: tuple[Fact, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    rules: str | None = Field(
+        default=None, exclude_if=lambda v: v is None,
+        description="file name of this notice's eligibility rules (the policyparse rules format, docs/rules.schema.json) "
+                    "beside this JSON; written by `policyparse parse --rules --out DIR`, absent otherwise",
+    )
 
     @model_validator(mode="after")
     def _spans_ground_in_text(self) -> "Document":

@@ -36,7 +36,12 @@ from policyparse.metrics import applicant_types_in, metric_key, resolve_metric
 from policyparse.models import Document, Fact
 from policyparse.profile import display
 from policyparse.profile.model import NoticeInfo, PolicyProfile, Provenance, Slot
-from policyparse.profile.sentences import clause_after, clause_before, phrase_before, sentence_around
+from policyparse.profile.sentences import (
+    clause_after,
+    clause_before,
+    phrase_before,
+    sentence_around,
+)
 
 _FUNDING_ROLES = {"funding", "subsidy", "reward"}
 _PER_RECIPIENT = {"项目", "项", "个", "个项目", "课题", "家", "单位", "企业", "户", "家企业", "中心"}

@@ -5,24 +5,24 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-_OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+OPS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 _DURATION_UNITS = {"year": "年", "month": "个月", "week": "周", "day": "天", "workday": "个工作日",
                    "hour": "小时", "minute": "分钟"}
 
 
 def _num(x: Any) -> str:
-    d = Decimal(str(x))
+    d = Decimal(str(x)).normalize()
     if d == d.to_integral_value():
         return f"{int(d)}"
-    return f"{d.normalize():f}"
+    return f"{d:f}"
 
 
 def yuan(amount: Any) -> str:
-    """An amount in yuan the way notices write it: 亿元 / 万元 / 元."""
+    """An amount in yuan the way notices write it: 亿元 / 万元 / 元 (negative gaps too)."""
     d = Decimal(str(amount))
-    if d >= 100_000_000 and d % 1_000_000 == 0:
+    if abs(d) >= 100_000_000 and d % 1_000_000 == 0:
         return f"{_num(d / 100_000_000)}亿元"
-    if d >= 10_000 and d % 100 == 0:
+    if abs(d) >= 10_000 and d % 100 == 0:
         return f"{_num(d / 10_000)}万元"
     return f"{_num(d)}元"
 
@@ -55,7 +55,7 @@ def quantity(value: Any, unit: str | None) -> str:
 
 
 def threshold(value: dict) -> str:
-    text = _OPS.get(value["op"], value["op"]) + quantity(value["value"], value.get("unit"))
+    text = OPS.get(value["op"], value["op"]) + quantity(value["value"], value.get("unit"))
     if value.get("period"):
         text = f"{value['period']} {text}"
     return text
