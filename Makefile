@@ -17,11 +17,14 @@ $(STAMP): pyproject.toml
 SEED_TXT  := $(sort $(wildcard corpora/0*.txt))
 SEED_JSON := $(patsubst corpora/%.txt,outputs/%.txt.json,$(SEED_TXT))
 
-## demo: parse every notice in corpora/ into outputs/ (one JSON per input file), then compare the
-## five seeds (matrix + the 重庆 2020 → 2022 diff) into outputs/compare/{compare.json,.md,.html}
+## demo: parse every notice in corpora/ into outputs/ (one JSON + one rules JSON per input file),
+## compare the five seeds (matrix + the 重庆 2020 → 2022 diff) into outputs/compare/, and match the
+## example applicant in corpora/applicants/ against the seeds (table here, JSON in outputs/match.json)
 demo: setup
-	$(BIN)/policyparse parse corpora --out outputs
+	$(BIN)/policyparse parse corpora --out outputs --rules
 	$(BIN)/policyparse compare $(SEED_JSON) --diff 1:2 --out outputs/compare
+	$(BIN)/policyparse match corpora/applicants/changzhou_enterprise.json $(SEED_JSON) --format json > outputs/match.json
+	$(BIN)/policyparse match corpora/applicants/changzhou_enterprise.json $(SEED_JSON)
 
 ## test: the whole test suite
 test: setup

@@ -252,3 +252,13 @@ def test_a_real_unseen_notice_joins_the_seed_matrix(profiles) -> None:
     for slot in tianhe.slots.values():
         for p in slot.provenance:
             assert p.sentence[p.highlight[0]:p.highlight[1]] == p.text
+
+
+def test_exemptions_are_slots_with_their_clause(profiles) -> None:
+    slots = profiles["002"].slots
+    waive = slots["exemption.profit_and_tax"]
+    assert waive.value["kind"] == "waive"
+    assert "国家专精特新“小巨人”企业" in waive.value["qualifications"]
+    halve = slots["exemption.valid_invention_patents+valid_patents"]
+    assert (halve.value["kind"], halve.number) == ("scale", 0.5)
+    assert halve.provenance[0].text.endswith("专利数量要求可减半")

@@ -42,6 +42,8 @@ from policyparse.profile.sentences import (
     phrase_before,
     sentence_around,
 )
+from policyparse.rules.exemptions import find_exemptions
+from policyparse.rules.model import Exemption
 
 _FUNDING_ROLES = {"funding", "subsidy", "reward"}
 _PER_RECIPIENT = {"项目", "项", "个", "个项目", "课题", "家", "单位", "企业", "户", "家企业", "中心"}
@@ -103,18 +105,19 @@ class _Builder:
         self.slots: dict[str, Slot] = {}
 
     # -- plumbing -----------------------------------------------------------------------------
-    def provenance(self, fact: Fact) -> Provenance:
+    def provenance(self, fact: Fact | Exemption) -> Provenance:
+        """Where a fact (or an exemption clause) sits: its span and the sentence around it."""
         start, end = fact.span
         section = self.sections.get(fact.section or "")
         floor = section.span[0] if section is not None and section.span[0] <= start else 0
         s0, s1 = sentence_around(self.text, start, end, floor)
         return Provenance(
-            document=self.nid, span=fact.span, text=fact.text, section=fact.section,
+            document=self.nid, span=tuple(fact.span), text=fact.text, section=fact.section,
             sentence=self.text[s0:s1], highlight=(start - s0, end - s0),
         )
 
     def put(self, key: str, category: str, label: str, kind: str, value: Any, shown: str,
-            number: float | None, facts: Iterable[Fact]) -> None:
+            number: float | None, facts: Iterable[Fact | Exemption]) -> None:
         prov = tuple(self.provenance(f) for f in facts)
         base, n = key, 1
         while key in self.slots:
@@ -143,6 +146,7 @@ class _Builder:
         self.on_selection_rules([f for f in facts if f.type == "selection_rule"])
         self.on_lists([f for f in facts if f.type == "list"])
         self.on_contacts([f for f in facts if f.type in ("phone", "person", "email")])
+        self.on_exemptions(find_exemptions(self.doc))
         order = {c: i for i, c in enumerate(_CATEGORY_RANK)}
         self.slots = dict(sorted(self.slots.items(), key=lambda kv: order.get(kv[1].category, 99)))
 
@@ -294,6 +298,20 @@ class _Builder:
             items = list(dict.fromkeys(i for f in facts for i in f.value_json()["items"]))
             self.put(f"list.{kind}", "list", labels.get(kind, kind), "list", items,
                      display.items(items, 8), float(len(items)), facts)
+
+    def on_exemptions(self, exemptions: list[Exemption]) -> None:
+        """``国家专精特新“小巨人”企业可不受利税总额限制`` → ``exemption.profit_and_tax`` (waive);
+        ``…的企业，专利数量要求可减半`` → ``exemption.valid_patents+valid_invention_patents`` (×0.5)."""
+        for ex in exemptions:
+            targets = sorted({t.rsplit(".", 1)[-1] for t in ex.targets}) or [metric_key(ex.target)]
+            value = {"kind": ex.kind, "factor": ex.factor, "qualifications": list(ex.qualifications),
+                     "period": ex.period, "target": ex.target}
+            who = "、".join(ex.qualifications)
+            shown = f"{who}：不受{ex.target}限制" if ex.kind == "waive" else f"{who}：{ex.target}×{ex.factor:g}"
+            if ex.period:
+                shown = f"{ex.period}{shown}"
+            self.put(f"exemption.{'+'.join(targets)}", "exemption", f"豁免：{ex.target}", "text", value,
+                     shown, ex.factor, [ex])
 
     def on_contacts(self, facts: list[Fact]) -> None:
         by_type: dict[str, list[Fact]] = {}
