@@ -17,7 +17,7 @@ _SUBSIDY = regex.compile(r"补贴|补助|报销|减免|贴息")
 _SUBSIDY_CAP = regex.compile(r"(?:补贴|补助)[^，。；]{0,8}$")
 """补贴 right before its amount (租金补贴每年不超过5万元): the amount is a subsidy without a verb."""
 _REWARD = regex.compile(r"奖励|奖金|一次性奖")
-_FUNDING = regex.compile(r"给予|资助|支持|拨付|扶持|安排|奖补|经费支持|资金支持|下达")
+_FUNDING = regex.compile(r"给予|资助|支持|拨付|扶持|安排|奖补|经费支持|资金支持|下达|领取|发放")
 ELIGIBILITY_SECTION = regex.compile(r"条件|资格|申报主体|申报对象|支持对象|要求")
 """Section titles under which numbers are conditions on the applicant."""
 TARGET_SECTION = regex.compile(r"目标|指标|绩效|考核|任务")

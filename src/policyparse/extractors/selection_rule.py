@@ -1,7 +1,11 @@
 """N-of-M rules: ``达成以下目标3项或3项以上``, ``满足下列条件之一``, ``应同时满足以下条件``.
 
-``at_least`` is N (``之一`` → 1; ``同时满足`` → all); ``of`` is the number of items listed under the
-rule — the numbered sub-sections that follow it in its section — or null when none can be counted.
+``at_least`` is N (``之一`` → 1, also ``并具以下条件之一``; ``同时满足`` → all); ``of`` is the number of
+items listed under the rule — the numbered sub-sections that follow it in its section — or null when
+none can be counted. A list of conditions added to ones already stated (``…年龄在18至45周岁，并符合以下
+条件``, ``申请人还应符合以下条件``) with no count or 之一 is required in full: all of them. A bare
+``应具备以下条件`` heading is not read as a rule (it introduces a list whose items may themselves be
+alternatives).
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ _ITEMS = r"(?:目标|指标|条件|要求|情形|标准|任务|内容)?"
 _N = r"(?P<n>\d{1,2}|[一二两三四五六七八九十])"
 _RULES = regex.compile(
     rf"(?P<all>(?:应|须|需|必须)?同时(?:满足|具备|符合|达到){_LIST}{_ITEMS})"
-    rf"|(?P<one>(?:满足|具备|符合|达到|具有){_LIST}{_ITEMS}(?:中的|中)?(?:之一|任一项|任意一项|其中一项))"
+    rf"|(?P<one>(?:满足|具备|符合|达到|具有|具){_LIST}{_ITEMS}(?:中的|中)?(?:之一|任一项|任意一项|其中一项))"
+    rf"|(?P<also>(?<=并|还|另|并且|此外|还应|还须|还需|并应|并须|并需|另须|另需)(?:应|须|需|必须|要)?(?:满足|具备|符合|具有|具){_LIST}(?:条件|要求|标准|情形))"
+    rf"(?!{_ITEMS}?(?:中的|中|的)?(?:之一|任|其中|至少|[（(]?{_N}项))"
     rf"|(?P<some>(?:达成|完成|达到|满足|符合|具备|实现){_LIST}{_ITEMS}(?:中的|中|的)?[（(]?(?:任意|至少)?{_N}项(?:或{_N}项)?(?:以上|及以上)?(?:[（(]含{_N}项[）)])?[）)]?)"
 )
 
@@ -43,10 +49,10 @@ def extract(ctx: Context) -> list[Fact]:
     facts = []
     for m in _RULES.finditer(ctx.text):
         of = _listed_items(ctx, m.start())
-        if m.group("all"):
+        if m.group("all") or m.group("also"):
             if of is None:
                 continue
-            value, rule = {"at_least": of, "of": of}, "同时满足"
+            value, rule = {"at_least": of, "of": of}, "同时满足" if m.group("all") else "并符合"
         elif m.group("one"):
             value, rule = {"at_least": 1, "of": of}, "之一"
         else:

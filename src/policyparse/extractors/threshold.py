@@ -17,7 +17,18 @@ Clause grammar the metric follows:
 - 分别 distributes: ``A、B、C X分别突破5件、3件、2件`` → subjects A, B, C on metric X;
   ``X的P和Q分别不低于160家、600人`` → metrics X的P, X的Q;
 - a count that qualifies a holder, ``获得3项中国发明专利授权或2项国外发明专利授权的发明人``, is a
-  condition on that holder (``>=`` when no comparison word is written), one per alternative.
+  condition on that holder (``>=`` when no comparison word is written), one per alternative;
+- in a conditions section a count after an achievement verb is a minimum without 以上 too
+  (``主持过两个市级以上科研课题``, ``有一项成果已推广应用``, ``至少获得1次省级奖励``);
+- ages (周岁/岁) have the metric 年龄 (``是指45周岁以下``); ``年龄在18至45周岁（含本数）`` is two
+  thresholds, >= 18 and <= 45;
+- the metric is the predicate that carries the number: a holder or demonstrative subject
+  (``该企业…``, ``…的申请人``), a definition lead (``X是指``), a time or place adverbial
+  (``在申请日前``, ``在基地入驻企业``), a modal (``应当已``) and an earlier predicate joined by 并
+  (``依法登记注册并实际运营满一年`` → ``实际运营``) are not part of it;
+- a cap on what the programme grants (``租金补贴每年不超过5万元``, ``补贴期限最长不超过3年``,
+  ``每年安排最高100万元``, ``获支持企业数量最多不超过10个``) is a money, duration or quota fact,
+  not a condition on the applicant, and is not a threshold.
 """
 
 from __future__ import annotations
@@ -52,6 +63,29 @@ _HARD_BOUNDARY = regex.compile(r"[，,。；;：:！？\n]")
 _EACH = regex.compile(r"^每[家个所名位户]")
 _GENERAL_REQUIREMENTS = regex.compile(r"总体要求")
 """The 总体要求 heading of a 实施方案 (指导思想, 基本原则, 主要目标): not a list of conditions."""
+_QUOTA_METRIC = regex.compile(
+    r"(?:推荐|申报|报送|入选|遴选|立项|评选|选拔|获支持|获资助|获奖励)的?(?:企业|项目|单位|机构|人才|人员|团队|平台|载体)?"
+    r"(?:数量|人数|个数|名额)$"
+)
+"""``每个单位推荐项目数量`` (不超过3个): how many may be put forward is a quota, not a threshold."""
+_RECEIVED = regex.compile(
+    r"(?:(?:已|曾)(?:获得|获|享受)|(?:近[一二两三四五\d]个?年度?|上一?年度?|以往|此前)(?:内)?(?:已|累计)?(?:获得|获|享受))"
+    r"[^，。；]{0,10}(?:补贴|补助|奖励|资助|扶持|支持|资金)"
+)
+"""A benefit the applicant has already received (已获…, 近两年获得…) is a condition on the applicant,
+not a cap; ``每年获得的奖励累计最高不超过20万元`` is a cap."""
+_MATERIALS = regex.compile(r"材料")
+"""申请材料 / 申报材料 sections list documents to hand in; a count there describes a document."""
+_DEFINITION_LEAD = regex.compile(r"[^，。；\n]{0,24}?(?:是指|系指)")
+_TIME_LEAD = regex.compile(r"在[^，。；、\n]{1,10}?(?:之前|之后|以前|以后|以来|期间|前|后)(?=\p{Han})")
+_PLACE_LEAD = regex.compile(
+    r"(?:已)?在(?:[^，。；、\n]{0,30}(?:企业|公司|单位|基地|园区|机构|辖区|境内|本市|我市|区|市|县|省|镇|内|中)"
+    r"|[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青桂蒙藏宁新港澳穗深蓉杭甬厦汉])(?=\p{Han}{2})"
+)
+"""``在天河区``, ``在基地入驻企业``, ``已在该企业``, ``在京``: where the predicate happens, not what it
+measures."""
+_EARLIER_PREDICATE = regex.compile(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表])|且)(?=\p{Han}{2})")
+"""``依法登记注册并实际运营`` (满一年): the number measures the last predicate."""
 
 
 def _table() -> dict:
@@ -104,13 +138,16 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
         for p in sorted(table["periods"], key=len, reverse=True):
             if text.startswith(p, start, end):
                 period, start, changed = period or p, start + len(p), True
-        for w in table["metric_prefix_fillers"]:
-            if text.startswith(w, start, end):
+        for w in sorted(table["metric_prefix_fillers"], key=len, reverse=True):
+            if end - start >= len(w) + 2 and text.startswith(w, start, end):
                 start, changed = start + len(w), True
-        holder = _holder_lead().match(text, start, end)
-        if holder:
-            start, changed = holder.end(), True
-        for w in table["metric_suffix_fillers"]:
+                break  # 或获得…: strip 或, then look again from the longest (获得, not 获)
+        for lead in (_holder_lead(), _DEFINITION_LEAD, _TIME_LEAD, _PLACE_LEAD, _EARLIER_PREDICATE):
+            m = lead.match(text, start, end)
+            # 在全市企业中占比, 在本市的研发投入: the place is part of the metric
+            if m and end - m.end() >= 2 and text[m.end()] not in "占的":
+                start, changed = m.end(), True
+        for w in sorted(table["metric_suffix_fillers"], key=len, reverse=True):
             if end - start > len(w) and text.endswith(w, start, end):
                 end, changed = end - len(w), True
     return start, end, period
@@ -118,11 +155,17 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
 
 @lru_cache(maxsize=1)
 def _holder_lead() -> regex.Pattern:
-    """A holder named before its own possession or look-back window (``企业拥有…``,
-    ``申报单位上年度…``): the holder is the subject, not part of the metric."""
+    """A holder named before its own possession, look-back window, modal or place (``企业拥有…``,
+    ``申报单位上年度…``, ``在基地就业的申请人在…``), or pointed back to (``该港澳青年企业…``): the
+    holder is the subject, not part of the metric."""
     table = _table()
     alt = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    return regex.compile(rf"(?:申报|建设|承担)?(?:{alt(table['holders'])})(?=拥有|具有|持有|{alt(table['periods'])})")
+    holders = alt(table["holders"])
+    after = rf"拥有|具有|持有|在(?![^，。；\n]*占)|应|须|需|必须|{alt(table['periods'])}"
+    return regex.compile(
+        rf"(?:[^，。；、\n]{{0,24}}?的|\p{{Han}}{{0,6}}?)(?:申报|建设|承担)?(?:{holders})(?={after})"
+        rf"|(?:该|其|本|上述)[^，。；、\n]{{0,10}}?(?:{holders})"
+    )
 
 
 def _period_in(clause: str) -> str | None:
@@ -201,7 +244,9 @@ def extract(ctx: Context) -> list[Fact]:
     table = _table()
     facts = []
     held = _holder_thresholds(ctx)
-    previous: tuple[int, str] = (0, "")  # where the last threshold ended, and its metric
+    held += _range_thresholds(ctx, held)
+    held += _count_conditions(ctx, held)
+    previous: tuple[int, str, str | None] = (0, "", None)  # where the last threshold ended, its metric, subject
     for m in _pattern().finditer(text):
         pre, post = m.group("pre"), m.group("post")
         if not pre and not post:
@@ -218,12 +263,18 @@ def extract(ctx: Context) -> list[Fact]:
         except (ValueError, KeyError, ArithmeticError):
             continue
         metric, start, end, period = _metric(ctx, m.start(), m.end(), previous[0])
-        if len(metric) < 2 or _NOT_A_METRIC.search(metric):
+        age_holder = None
+        if unit in table["age_units"]:
+            metric, start, end, age_holder = _age(text, start, m.start(), m.end())
+            if start == m.start() and previous[1] == "年龄" and _JOINER.fullmatch(text, previous[0], m.start()):
+                age_holder = previous[2]  # 年龄应在18周岁以上，35周岁以下: the same person
+        elif (len(metric) < 2 or _NOT_A_METRIC.search(metric)
+              or _is_benefit(metric, op, _sentence_before(text, m.start()))):
             continue
         metric = _complete_metric(text, metric, start, pre, unit, previous)
         clause = text[min(start, _clause_start(text, m.start())):m.end()]
         threshold = {"metric": metric, "op": op, "value": value, "unit": unit}
-        subject = _subject(ctx, m.start())
+        subject = age_holder or _subject(ctx, m.start())
         if subject:
             threshold["subject"] = subject
         if period:
@@ -234,12 +285,155 @@ def extract(ctx: Context) -> list[Fact]:
         first = ctx.fact(NAME, "threshold", threshold, start, end, rule=rule, **extras)
         more = _respectively(ctx, m.end(), start, threshold, rule, extras)
         facts.extend(_distribute(ctx, [first] + more))
-        previous = (max([end] + [f.span[1] for f in more]), metric)
-    return facts + held
+        previous = (max([end] + [f.span[1] for f in more]), metric, threshold.get("subject"))
+    return sorted(facts + held, key=lambda f: f.span)
+
+
+_AGE_HOLDER = regex.compile(r"(?P<holder>\p{Han}{1,12}?(?:人|者|员|青年|人才))(?:的)?年龄$")
+
+
+def _age(text: str, metric_start: int, number_start: int, number_end: int) -> tuple[str, int, int, str | None]:
+    """An age (周岁/岁) is compared on 年龄 whatever the clause calls it; the span starts at 年龄
+    when the clause writes it (``年龄一般不超过55周岁``), else at the quantity (``是指45周岁以下``).
+    The person named right before 年龄 (``申请入住人年龄应在18周岁以上``) is the subject."""
+    at = text.find("年龄", metric_start, number_start)
+    if at < 0:
+        return "年龄", number_start, number_end, None
+    holder = _AGE_HOLDER.search(text, _clause_start(text, at), at + 2)
+    return "年龄", at, number_end, holder.group("holder") if holder else None
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    """The sentence up to ``pos`` (back to 。；or a line break, at most 60 characters)."""
+    floor = max(0, pos - 60)
+    cut = max(text.rfind(c, floor, pos) for c in "。；;\n")
+    return text[max(floor, cut + 1):pos]
+
+
+def _is_benefit(metric: str, op: str, sentence: str) -> bool:
+    """Whether the comparison caps (or floors) what the programme grants rather than the applicant:
+    ``每个企业租金补贴每年`` (不超过5万元), ``补贴期限`` (最长不超过3年), ``每年安排`` (最高100万元),
+    ``每个单位推荐项目数量`` (不超过3个, a quota)."""
+    table = _table()
+    if _QUOTA_METRIC.search(metric):
+        return True
+    if _RECEIVED.search(sentence):
+        return False  # 近两年获得政府资助资金累计不超过100万元: what the applicant already received
+    if op in ("<=", "<"):
+        return any(w in metric for w in table["benefit_words"])
+    return regex.sub(r"^每[年个家人项]", "", metric).startswith(tuple(table["grant_verbs"]))
+
+
+@lru_cache(maxsize=1)
+def _range_pattern() -> regex.Pattern:
+    unit_group = _pattern().pattern.split("(?P<unit>", 1)[1].split(")(?P<post>", 1)[0]
+    return regex.compile(
+        rf"(?P<lo>{_NUMBER})[ ]?(?P<lo_unit>{unit_group})?[ ]?(?:至|到|－|—|-|~|～)[ ]?"
+        rf"(?P<hi>{_NUMBER})[ ]?(?P<unit>{unit_group})(?P<tail>[ ]?(?:[（(]含本数[）)]|[（(]含[）)]|之间))?"
+    )
+
+
+def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """``年龄在18至45周岁（含本数）``, ``注册资本在500万元至2000万元之间``: a range a condition puts
+    the applicant in is two thresholds, ``>=`` the low end and ``<=`` the high end. Ages always
+    read so; other units only when 之间 or （含本数） marks the range as a condition."""
+    text = ctx.text
+    table = _table()
+    facts = []
+    for m in _range_pattern().finditer(text):
+        unit_word = m.group("unit")
+        age = unit_word in table["age_units"]
+        if not (age or m.group("tail")):
+            continue
+        if m.group("lo_unit") and m.group("lo_unit") != unit_word:
+            continue
+        if ctx.claims.overlaps(m.start(), m.end()) or any(f.span[0] <= m.start() < f.span[1] for f in taken):
+            continue
+        try:
+            lo, unit = _value(m.group("lo"), unit_word)
+            hi, _ = _value(m.group("hi"), unit_word)
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        if lo >= hi or (unit_word == "年" and lo >= 1000):
+            continue
+        metric, start, _, period = _metric(ctx, m.start(), m.end())
+        age_holder = None
+        if age:
+            metric, start, _, age_holder = _age(text, start, m.start(), m.end())
+        elif (len(metric) < 2 or _NOT_A_METRIC.search(metric)
+              or _is_benefit(metric, "<=", _sentence_before(text, m.start()))):
+            continue
+        kind = _kind(ctx, m.start(), text[start:m.end()])
+        extras = {"kind": kind} if kind else {}
+        subject = age_holder or _subject(ctx, m.start())
+        for op, value in ((">=", lo), ("<=", hi)):
+            threshold = {"metric": metric, "op": op, "value": value, "unit": unit}
+            if subject:
+                threshold["subject"] = subject
+            if period:
+                threshold["period"] = period
+            facts.append(ctx.fact(NAME, "threshold", threshold, start, m.end(), rule="N至M" + unit_word, **extras))
+    return facts
+
+
+@lru_cache(maxsize=1)
+def _count_pattern() -> regex.Pattern:
+    table = _table()
+    alt = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    verbs = alt(table["count_verbs"] + table["possession_verbs"])
+    units = alt(table["implicit_units"])
+    suffix = alt(table["suffix"])
+    noun = r"[\p{Han}A-Za-z（）()“”、]{2,30}?"
+    return regex.compile(
+        rf"(?P<pre>至少|不少于)?(?P<verb>{verbs})(?P<num>{_NUMBER})(?P<unit>{units})(?!{suffix}|性)"
+        rf"(?P<noun>{noun})(?=的|者|已|并|[，,。；;\n]|$)"
+        rf"|(?<![\p{{Han}}])在(?P<num>{_NUMBER})(?P<unit>{units})(?P<noun>{noun})中(?=起|发挥|担任|承担|作为|取得)"
+    )
+
+
+def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """In a conditions section (申报条件, 选拔条件 …, not a materials list), a count right after an
+    achievement verb is a minimum even without 以上: ``主持过两个市级以上学术、科研课题`` →
+    主持市级以上学术、科研课题数量 >= 2 个; ``有一项学术成果已推广应用`` → 学术成果数量 >= 1 项;
+    ``至少获得1次省级科技进步二等奖以上奖励`` → …奖励次数 >= 1 次; ``在两项课题研究中起骨干作用`` →
+    课题研究数量 >= 2 项."""
+    text = ctx.text
+    table = _table()
+    facts = []
+    for m in _count_pattern().finditer(text):
+        if ctx.claims.overlaps(m.start("num"), m.end("unit")):
+            continue
+        if any(f.span[0] <= m.start("num") < f.span[1] for f in taken + facts):
+            continue
+        titles = section_titles(ctx, m.start())
+        if not ELIGIBILITY_SECTION.search(_GENERAL_REQUIREMENTS.sub("", titles)) or _MATERIALS.search(titles):
+            continue
+        try:
+            value, unit = _value(m.group("num"), m.group("unit"))
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        noun = m.group("noun")
+        if regex.search(r"\d|[一二两三四五六七八九十]+[项个次件篇]", noun):
+            continue  # a second count inside: not one noun phrase
+        if text.startswith("的", m.end()) and len(noun) < 4:
+            continue  # 有一个固定的办公场所, 完成一个完整的研发周期: a description, not a count
+        verb = m.group("verb") or ""
+        head = verb.rstrip("过") if verb in table["count_verbs"] else ""
+        metric = head + noun + ("次数" if unit == "次" else "" if noun.endswith(("数", "量")) else "数量")
+        threshold = {"metric": metric, "op": ">=", "value": value, "unit": unit}
+        subject = _subject(ctx, m.start())
+        if subject:
+            threshold["subject"] = subject
+        period = _period_in(text[_clause_start(text, m.start(), ctx):m.start()])
+        if period:
+            threshold["period"] = period
+        rule = f"{m.group('pre') or ''}{verb or '在'}N{unit}X"
+        facts.append(ctx.fact(NAME, "threshold", threshold, m.start(), m.end(), rule=rule, kind="eligibility"))
+    return facts
 
 
 def _complete_metric(text: str, metric: str, start: int, pre: str | None, unit: str,
-                     previous: tuple[int, str]) -> str:
+                     previous: tuple[int, str, str | None]) -> str:
     """A growth word before a percentage makes the metric a growth rate (``拥有量年均增长10%`` →
     ``拥有量年均增长率``); a share ``占B的`` right after a threshold on A is ``A占B的比例``."""
     if unit != "%":
@@ -279,7 +473,7 @@ def _respectively(ctx: Context, pos: int, start: int, first: dict, rule: str, ex
 def _holder_pattern() -> regex.Pattern:
     table = _table()
     alt = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    quantity = (rf"(?:{alt(table['prefix'])})?(?:{_NUMBER})[ ]?(?:{alt(table['implicit_units'])})"
+    quantity = (rf"(?:{alt(table['prefix'])})?(?:{_NUMBER})[ ]?(?:{alt(table['implicit_units'])})(?!性)"
                 rf"(?:{alt(table['suffix'])})?")
     noun = r"[\p{Han}A-Za-z（）()“”]{2,16}?"
     return regex.compile(
