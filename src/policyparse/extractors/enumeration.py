@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from policyparse.extractors.context import Context
@@ -51,6 +53,11 @@ def _kinds() -> dict:
     return read_json("enumeration", "kinds.json")
 
 
+@lru_cache(maxsize=1)
+def _lead_in_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_kinds()["lead_in"], key=len, reverse=True))
+
+
 def _trim_first(item: str) -> tuple[list[str], int, bool]:
     """Drop lead-in words and anything up to the last 的 from the first item.
 
@@ -60,7 +67,7 @@ def _trim_first(item: str) -> tuple[list[str], int, bool]:
     kinds = _kinds()
     cut = item.rfind("的") + 1
     comitative = False
-    words = sorted(kinds["lead_in"], key=len, reverse=True)
+    words = _lead_in_longest_first()
     changed = True
     while changed:
         changed = False

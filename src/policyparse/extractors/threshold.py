@@ -126,6 +126,12 @@ def _clause_start(text: str, pos: int, ctx: Context | None = None) -> int:
     return floor
 
 
+@lru_cache(maxsize=None)
+def _longest_first(key: str) -> tuple[str, ...]:
+    """A word list of the operator table, longest word first (so 近三年 wins over 三年)."""
+    return tuple(sorted(_table()[key], key=len, reverse=True))
+
+
 def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple[int, int, str | None]:
     """Narrow ``[start, end)`` past filler words at both ends; a look-back window found at the
     left becomes the period."""
@@ -135,10 +141,10 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
         changed = False
         while start < end and text[start].isspace():
             start, changed = start + 1, True
-        for p in sorted(table["periods"], key=len, reverse=True):
+        for p in _longest_first("periods"):
             if text.startswith(p, start, end):
                 period, start, changed = period or p, start + len(p), True
-        for w in sorted(table["metric_prefix_fillers"], key=len, reverse=True):
+        for w in _longest_first("metric_prefix_fillers"):
             if end - start >= len(w) + 2 and text.startswith(w, start, end):
                 start, changed = start + len(w), True
                 break  # 或获得…: strip 或, then look again from the longest (获得, not 获)
@@ -147,7 +153,7 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
             # 在全市企业中占比, 在本市的研发投入: the place is part of the metric
             if m and end - m.end() >= 2 and text[m.end()] not in "占的":
                 start, changed = m.end(), True
-        for w in sorted(table["metric_suffix_fillers"], key=len, reverse=True):
+        for w in _longest_first("metric_suffix_fillers"):
             if end - start > len(w) and text.endswith(w, start, end):
                 end, changed = end - len(w), True
     return start, end, period
@@ -169,7 +175,7 @@ def _holder_lead() -> regex.Pattern:
 
 
 def _period_in(clause: str) -> str | None:
-    for p in sorted(_table()["periods"], key=len, reverse=True):
+    for p in _longest_first("periods"):
         if p in clause:
             return p
     return None
@@ -521,7 +527,7 @@ def _holder_thresholds(ctx: Context) -> list[Fact]:
 
 def _holder_end(item: str) -> int:
     """Length of the shortest head of ``item`` that ends in a holder noun (企业, 高等学校 …), 0 if none."""
-    holders = sorted(_table()["holders"], key=len, reverse=True)
+    holders = _longest_first("holders")
     for i in range(2, len(item) + 1):
         if any(item.endswith(h, 0, i) for h in holders):
             return i

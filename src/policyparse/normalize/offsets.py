@@ -20,19 +20,29 @@ class OffsetMap:
     ``len(out)`` is the input length, so half-open spans map cleanly.
     """
 
-    __slots__ = ("to_input", "is_identity")
+    __slots__ = ("_to_input", "_length", "is_identity")
 
     def __init__(self, to_input: Iterable[int], *, is_identity: bool = False) -> None:
-        self.to_input = array("l", to_input)
+        self._to_input: array | None = array("l", to_input)
+        self._length = len(self._to_input) - 1
         self.is_identity = is_identity
 
     @classmethod
     def identity(cls, length: int) -> "OffsetMap":
-        """The map of a step that changed nothing; composing with it is free."""
-        return cls(range(length + 1), is_identity=True)
+        """The map of a step that changed nothing: composing with it is free, and its table is
+        only built if someone reads it."""
+        m = cls.__new__(cls)
+        m._to_input, m._length, m.is_identity = None, length, True
+        return m
+
+    @property
+    def to_input(self) -> array:
+        if self._to_input is None:
+            self._to_input = array("l", range(self._length + 1))
+        return self._to_input
 
     def __len__(self) -> int:
-        return len(self.to_input) - 1
+        return self._length
 
     def position(self, offset: int) -> int:
         """The input offset of output offset ``offset`` (``len(out)`` maps to the input end)."""
