@@ -14,6 +14,11 @@ from policyparse.compare.model import Matrix, MatrixRow, Range
 from policyparse.profile.model import CATEGORY_ORDER, PolicyProfile, Slot
 
 
+_NO_RANGE = frozenset({"list", "percents", "text"})
+"""Slot kinds whose number is not the value a reader ranges (a list's length, a schedule's first
+stage, an exemption's factor)."""
+
+
 def build_matrix(profiles: list[PolicyProfile]) -> Matrix:
     """Slots × notices for the given profiles (notices in the order given)."""
     keys: dict[str, Slot] = {}
@@ -39,7 +44,7 @@ def build_matrix(profiles: list[PolicyProfile]) -> Matrix:
 
 
 def _range(slots: list[Slot]) -> Range | None:
-    numeric = [s for s in slots if s.number is not None and s.kind != "list"]
+    numeric = [s for s in slots if s.number is not None and s.kind not in _NO_RANGE]
     if len(numeric) < 2:
         return None
     lo = min(numeric, key=lambda s: s.number)
@@ -48,7 +53,7 @@ def _range(slots: list[Slot]) -> Range | None:
 
 
 def _outliers(cells: dict[str, Slot | None]) -> tuple[str, ...]:
-    numbers = {nid: s.number for nid, s in cells.items() if s is not None and s.number is not None and s.kind != "list"}
+    numbers = {nid: s.number for nid, s in cells.items() if s is not None and s.number is not None and s.kind not in _NO_RANGE}
     if len(numbers) < 3:
         return ()
     mid = median(numbers.values())
