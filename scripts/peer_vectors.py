@@ -39,6 +39,7 @@ import json
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -692,6 +693,49 @@ def load(directory: Path, subset: str) -> list[dict]:
     return rows
 
 
+@dataclass
+class Tally:
+    """What one run of the peer vectors gave: counts per family and per file, the failures, and
+    the rows left unjudged (out of scope or excluded) with their reasons."""
+
+    rows: list[dict]
+    stats: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    per_file: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    failures: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+    scoped: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    scoped_rows: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+
+    def pass_rate(self, family: str) -> float | None:
+        c = self.stats[family]
+        judged = c["pass"] + c["fail"]
+        return c["pass"] / judged if judged else None
+
+
+def run(directory: Path, subset: str, family: str | None = None) -> Tally:
+    """Run the peer vectors in ``directory`` (read in place, never copied) through the resolvers."""
+    rows = load(directory, subset)
+    lenient = directory / "cn2an_numeral.jsonl"
+    if lenient.exists():
+        for line in lenient.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line) if line.strip() else {}
+            if r.get("mode") in ("normal", "smart") and not r.get("error"):
+                _LENIENT_OK.add(r["input"])
+    tally = Tally(rows)
+    for row in rows:
+        fam, status, detail = evaluate(row)
+        if family and fam != family:
+            continue
+        kind = status.split(":", 1)[0]
+        tally.stats[fam][kind] += 1
+        tally.per_file[row["_file"]][kind] += 1
+        if kind == "fail":
+            tally.failures[fam].append((row["_file"], row["input"], detail))
+        elif kind in ("scope", "excluded"):
+            tally.scoped[fam][status] += 1
+            tally.scoped_rows[fam].append((row["_file"], row["input"], status))
+    return tally
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dir", type=Path, default=ROOT.parent / "shared" / "peer-vectors",
@@ -703,30 +747,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not args.dir.is_dir():
         ap.error(f"no peer-vectors directory at {args.dir}")
-    rows = load(args.dir, args.subset)
-    for path in (args.dir / "cn2an_numeral.jsonl",):
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                r = json.loads(line) if line.strip() else {}
-                if r.get("mode") in ("normal", "smart") and not r.get("error"):
-                    _LENIENT_OK.add(r["input"])
-    stats: dict[str, Counter] = defaultdict(Counter)
-    per_file: dict[str, Counter] = defaultdict(Counter)
-    failures: dict[str, list] = defaultdict(list)
-    scoped: dict[str, Counter] = defaultdict(Counter)
-    scoped_rows: dict[str, list] = defaultdict(list)
-    for row in rows:
-        family, status, detail = evaluate(row)
-        if args.family and family != args.family:
-            continue
-        kind = status.split(":", 1)[0]
-        stats[family][kind] += 1
-        per_file[row["_file"]][kind] += 1
-        if kind == "fail":
-            failures[family].append((row["_file"], row["input"], detail))
-        elif kind in ("scope", "excluded"):
-            scoped[family][status] += 1
-            scoped_rows[family].append((row["_file"], row["input"], status))
+    tally = run(args.dir, args.subset, family=args.family)
+    stats, per_file, failures = tally.stats, tally.per_file, tally.failures
+    scoped, scoped_rows, rows = tally.scoped, tally.scoped_rows, tally.rows
     print(f"peer vectors: {args.dir}  subset={args.subset}  rows={len(rows)}")
     print()
     print(f"{'family':16} {'pass':>5} {'fail':>5} {'rate':>7}   {'out of scope':>12} {'excluded':>8}")

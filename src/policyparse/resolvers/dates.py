@@ -7,15 +7,15 @@ Normal forms (shared/FACTS.md): a date is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` 
 How it works: one regex finds *atoms* (``2023年``, ``6月``, ``21日``, ``2020-06-12``,
 ``下午5:00``, ``第三季度`` …); adjacent atoms join into *chunks* (one date each); two chunks
 joined by a range separator (至 到 - — ~ 起至, 和…之间) form a *period*, the right end
-inheriting what it leaves out (``2023年12月4日至12月8日``, ``6月21日-30日``, ``2017年8月至11月``,
-``2022—2024年``, ``2019年4月12-19日``). Overlaps never happen: a period consumes its chunks.
+inheriting what it leaves out (``2023年12月4日至12月8日``, ``6月21日-30日``, ``2018年9月至12月``,
+``2022—2024年``, ``2020年5月11-18日``). Overlaps never happen: a period consumes its chunks.
 
 Decisions:
 
 * Without a year (``6月30日``) the year comes from ``ref`` (``year_inferred=True``);
   :func:`parse_date` without ``ref`` raises ``ValueError``; the scanners still report the
   mention with ``value=None`` and ``extra["partial"] = "--06-30"`` (ISO 8601 no-year form).
-* A two-digit year (``15年3月2日``) takes the century closest to ``ref`` (00–49 → 20xx and
+* A two-digit year (``16年4月3日``) takes the century closest to ``ref`` (00–49 → 20xx and
   50–99 → 19xx without one) and is flagged ``year_inferred=True`` (the century is inferred).
   The scanners accept two-digit years only with a month (``18年10月``) or a leading zero
   (``07年``), since ``10年`` in a notice is nearly always a duration.
@@ -84,7 +84,7 @@ _ATOM = rx(
     # a cheap first test: every atom starts with one of these characters
     r"(?=[0-9〇零一二三四五六七八九十廿两第首前后上中下最底末年月元早晚凌傍夜午白])"
     r"(?:"
-    # numeric full date, optionally glued to a time (2018-12-1209:03)
+    # numeric full date, optionally glued to a time (2019-11-0508:45)
     r"(?P<ymd>(?<![\d.])(?P<ymd_y>" + YEAR4 + r")[-/.](?P<ymd_m>" + _MONN + r")[-/.](?P<ymd_d>" + _DAYN + r")"
     r"(?:(?=[01]\d:|2[0-3]:)|(?![\d]|\.\d)))"
     r"|(?P<cmp>(?<![\d.])(?P<cmp_y>(?:19|20)\d{2})(?P<cmp_m>0[1-9]|1[0-2])(?P<cmp_d>0[1-9]|[12]\d|3[01])(?![\d]))"
@@ -493,7 +493,7 @@ def _combine(L: _Chunk, R: _Chunk, ref_year: int | None) -> _Resolved:
     if L.bare == "m" and (R.y is not None or R.y2 or R.m is None or R.d is not None):
         raise ValueError("bare month needs a month on the right")         # 2018年2—4月
     if L.bare == "d" and (R.y is not None or R.y2 or R.m is not None or R.d is None):
-        raise ValueError("bare day needs a day on the right")             # 2019年4月12-19日
+        raise ValueError("bare day needs a day on the right")             # 2020年5月11-18日
     if R.bare == "ny" and not L.numeric:
         raise ValueError("bare right year needs a numeric left")
     # right inherits
@@ -588,7 +588,7 @@ def _temporal(f: str, ref_year: int | None) -> tuple[tuple, ...]:
                 try:
                     res = _combine(L, R, ref_year)
                 except _InvalidDate:
-                    i += 2          # a range with an impossible date (2019年2月29日-3月1日): nothing
+                    i += 2          # a range with an impossible date (2021年2月29日-3月1日): nothing
                     continue
                 except (ValueError, KeyError):
                     res = None
@@ -706,7 +706,7 @@ def parse_date(s: str, ref: Any = None) -> DateValue:
 def parse_period(s: str, ref: Any = None) -> dict:
     """The period written in ``s`` as ``{"start", "end"}`` (inclusive, partial dates kept):
     ``2022—2024年``, ``2023年12月4日至12月8日``, ``6月21日-30日`` (needs ``ref``),
-    ``2023年1月1日起至2025年12月31日止``, ``2017年8月至11月``, ``2023年第三季度``, ``2023年上半年``.
+    ``2023年1月1日起至2025年12月31日止``, ``2018年9月至12月``, ``2023年第三季度``, ``2023年上半年``.
     Raises ``ValueError`` otherwise. :func:`parse_period_ex` also says whether a year was inferred.
     """
     return parse_period_ex(s, ref)[0]

@@ -112,7 +112,7 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
             if factor and _JOIN.fullmatch(f, p[1], it[0]):
                 merged[-1] = [p[0], it[1], p[2] * factor + it[2], it[3], None, p[5] or it[5]]
                 continue
-            # 36天5小时30分: day → hour → minute chains
+            # 12天3小时20分: day → hour → minute chains
             if p[3] == "hour" and it[3] == "minute" and _JOIN.fullmatch(f, p[1], it[0]):
                 merged[-1] = [p[0], it[1], p[2] * 60 + it[2], "minute", None, p[5] or it[5]]
                 continue
@@ -133,7 +133,7 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
         else:
             value = {"value": v, "unit": unit}
             start = st
-        # 3天——8天: same unit on both ends
+        # 5天——9天: same unit on both ends
         if i + 1 < len(merged) and "value" in value:
             n = merged[i + 1]
             if n[3] == unit and _RANGE_GAP.fullmatch(f, en, n[0]) and v < n[2]:

@@ -9,10 +9,10 @@ Value (shared/FACTS.md): ``{"amount": Decimal, "currency": "CNY"}`` or
 per ``平方米``, per_period ``月``), ``unit_inferred: True`` for a bare
 ``2000万`` read as money because of a money word before it (资助、补贴、投资、销售收入 …).
 
-Forms: ``50万元`` ``1.5亿元`` ``2000万元`` ``壹佰万元整`` ``人民币50元`` ``8亿元人民币`` ``5元6角``
-``五元七毛八分`` ``十块钱`` ``25481港元`` ``45564.44美元``; ranges ``10-50万元`` ``10万元至50万元``
-``10万～50万元`` ``1万(含)-5万元`` ``一千到两千万元`` (a unit written only on the right end applies
-to the left end when that keeps min ≤ max) ``10~15k元``; ``几十万元``/``数十亿元`` → min/max.
+Forms: ``50万元`` ``1.5亿元`` ``2000万元`` ``壹佰万元整`` ``人民币50元`` ``6亿元人民币`` ``5元6角``
+``五元七毛八分`` ``十块钱`` ``36270港元`` ``37215.62美元``; ranges ``10-50万元`` ``10万元至50万元``
+``10万～50万元`` ``2万(含)-8万元`` ``一千到两千万元`` (a unit written only on the right end applies
+to the left end when that keeps min ≤ max) ``20~35k元``; ``几十万元``/``数十亿元`` → min/max.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def _amount(r: _Raw, tail, prefix_cur: str | None = None) -> tuple[Decimal, str]
         if tail.group("cur2"):
             cur = CURRENCY_WORDS[tail.group("cur2")]
         elif prefix_cur and cur == "CNY":
-            cur = prefix_cur            # 港币两千九百六十元, 新台币177.1亿元
+            cur = prefix_cur            # 港币三千五百元, 新台币177.1亿元
         jiao = tail.group("jiao") or tail.group("jiao3")
         fen = tail.group("fen") or tail.group("fen2") or tail.group("fen3")
         if jiao or fen:

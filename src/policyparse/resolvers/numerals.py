@@ -9,13 +9,13 @@ Grammar, in short (after :func:`~policyparse.resolvers.base.fold`):
   after a unit is the colloquial next place (``一百五`` = 150, ``三万五`` = 35000, ``两千六`` = 2600).
 * A bare leading ``十`` is fine (``十五``); a bare ``百/千/万`` only in the colloquial two-token form
   (``千三`` = 1300, ``百二万`` = 1,200,000); ``百十一`` is garbage.
-* Digit-by-digit Chinese (``二〇二三`` = 2023, ``一七二零点一``) is read as written.
-* Decimals with ``点`` (``三点五``, ``一百点123``); ``三点五万`` = 35000; ``两千万点五`` adds .5.
-* Mixed Arabic/Chinese: ``1万600`` = 10600, ``5万4千6百`` = 54600, ``200亿零四千230``.
+* Digit-by-digit Chinese (``二〇二三`` = 2023, ``一九三五点二``) is read as written.
+* Decimals with ``点`` (``三点五``, ``二百点456``); ``三点五万`` = 35000; ``两千万点五`` adds .5.
+* Mixed Arabic/Chinese: ``2万300`` = 20300, ``6万3千2百`` = 63200, ``300亿零五千120``.
 * Approximations: ``十余万``/``500多万`` (value is the lower bound, ``approx="over"``),
   ``二十几万`` (几 as a 0 digit, ``approx="over"``), ``几十万``/``数十亿`` (``approx="several"``,
   value is the lower bound and ``max`` ten times it).
-* Fractions: ``三分之一``, ``3又一千分之23``, ``1/2``, ``1 4/3``.
+* Fractions: ``三分之一``, ``2又一千分之47``, ``1/2``, ``1 4/3``.
 
 ``兆`` is *not* a numeral unit here: in mainland usage it is the SI prefix mega (``兆瓦``, ``兆帕``).
 """
