@@ -8,11 +8,11 @@ money).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
 from policyparse.models import Fact, Metadata, Section
+from policyparse.segment.index import SectionIndex
 
 
 class Claims:
@@ -40,24 +40,16 @@ class Context:
 
     def __post_init__(self) -> None:
         self.claims = Claims(len(self.text))
-        self._ordered = sorted(self.sections, key=lambda s: s.span[0])
-        self._by_id = {s.id: s for s in self.sections}
-        self._section_starts = [s.span[0] for s in self._ordered]
+        self._index = SectionIndex(self.sections)
         for section in self.sections:
             self.claims.add(section.span[0], section.span[0] + len(section.marker))
 
     def section_id(self, offset: int) -> str | None:
         """Id of the deepest section holding ``offset``."""
-        i = bisect.bisect_right(self._section_starts, offset) - 1
-        while i >= 0:
-            section = self._ordered[i]
-            if section.span[0] <= offset < section.span[1]:
-                return section.id
-            i -= 1
-        return None
+        return self._index.at(offset)
 
     def section(self, section_id: str | None) -> Section | None:
-        return self._by_id.get(section_id) if section_id is not None else None
+        return self._index.get(section_id)
 
     def fact(self, extractor: str, type_: str, value: Any, start: int, end: int, *, role: str | None = None,
              rule: str | None = None, **extras: Any) -> Fact:

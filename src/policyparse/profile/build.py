@@ -44,6 +44,7 @@ from policyparse.profile.sentences import (
 )
 from policyparse.rules.exemptions import find_exemptions
 from policyparse.rules.model import Exemption
+from policyparse.segment.index import SectionIndex
 
 _FUNDING_ROLES = {"funding", "subsidy", "reward"}
 _PER_RECIPIENT = {"项目", "项", "个", "个项目", "课题", "家", "单位", "企业", "户", "家企业", "中心"}
@@ -101,14 +102,14 @@ class _Builder:
         self.doc = document
         self.text = document.text
         self.nid = notice_id
-        self.sections = {s.id: s for s in document.sections}
+        self.sections = SectionIndex(document.sections)
         self.slots: dict[str, Slot] = {}
 
     # -- plumbing -----------------------------------------------------------------------------
     def provenance(self, fact: Fact | Exemption) -> Provenance:
         """Where a fact (or an exemption clause) sits: its span and the sentence around it."""
         start, end = fact.span
-        section = self.sections.get(fact.section or "")
+        section = self.sections.get(fact.section)
         floor = section.span[0] if section is not None and section.span[0] <= start else 0
         s0, s1 = sentence_around(self.text, start, end, floor)
         return Provenance(
@@ -260,10 +261,9 @@ class _Builder:
             types = _specific(applicant_types_in(phrase))
             if types:
                 return types
-        section = self.sections.get(fact.section or "")
-        eligibility = section
-        while eligibility is not None and not ELIGIBILITY_SECTION.search(eligibility.title):
-            eligibility = self.sections.get(eligibility.parent or "")
+        section = self.sections.get(fact.section)
+        lineage = [section, *self.sections.ancestors(section)] if section is not None else []
+        eligibility = next((s for s in lineage if ELIGIBILITY_SECTION.search(s.title)), None)
         for scope in (section, eligibility):
             if scope is None:
                 continue

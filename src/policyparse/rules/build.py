@@ -63,7 +63,8 @@ from policyparse.rules.scope import (
     metric_of,
     requirement_sections,
 )
-from policyparse.rules.text import CLOSE, OPEN, SectionIndex, clauses, sentences, trim
+from policyparse.rules.text import CLOSE, OPEN, clauses, sentences, trim
+from policyparse.segment.index import SectionIndex
 
 _INCLUSIVE = {">=": True, "<=": True, "==": True, ">": False, "<": False}
 _FUNDING_ROLES = ("funding", "subsidy", "reward")
@@ -103,7 +104,7 @@ class _Builder:
     def __init__(self, document: Document) -> None:
         self.doc = document
         self.text = document.text
-        self.index = SectionIndex(document)
+        self.index = SectionIndex(document.sections)
         self.cues = cues()
         self.thresholds = sorted((f for f in document.facts if f.type == "threshold" and f.kind != "kpi"),
                                  key=lambda f: f.span)

@@ -31,7 +31,8 @@ from policyparse.resolvers.base import fold
 from policyparse.rules.lexicon import cues
 from policyparse.rules.model import Exemption
 from policyparse.rules.scope import condition_sections, metric_of, requirement_sections
-from policyparse.rules.text import SectionIndex, clauses, sentences
+from policyparse.rules.text import clauses, sentences
+from policyparse.segment.index import SectionIndex
 
 __all__ = ["find_exemptions", "qualification_matches", "qualifications_matching"]
 
@@ -131,7 +132,7 @@ def _scan(document: Document, index: SectionIndex, start: int, end: int, counter
 
 def find_exemptions(document: Document) -> list[Exemption]:
     """Every exemption stated in the notice's condition and requirement sections, in text order."""
-    index = SectionIndex(document)
+    index = SectionIndex(document.sections)
     counter: dict = {}
     out: list[Exemption] = []
     for top in condition_sections(index) + requirement_sections(index):

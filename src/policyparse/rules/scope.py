@@ -11,7 +11,7 @@ from __future__ import annotations
 from policyparse.metrics import metric_key, normalize_phrase, resolve_metric
 from policyparse.models import Section
 from policyparse.rules.lexicon import cues
-from policyparse.rules.text import SectionIndex
+from policyparse.segment.index import SectionIndex
 
 _UNIT_FAMILY = {"%": "share", "CNY": "money"}
 

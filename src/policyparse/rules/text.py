@@ -1,4 +1,4 @@
-"""Reading a notice's text for rules: the section tree as an index, and sentence/clause pieces.
+"""Reading a notice's text for rules: sentence and clause pieces (the section tree is :mod:`policyparse.segment.index`).
 
 Pieces are half-open ``(start, end)`` ranges of the document text. Splitting never cuts inside
 brackets (``（进入国家阶段的PCT专利申请可按1:2抵算有效发明专利数，子公司专利不得计入…）`` stays
@@ -6,10 +6,6 @@ one piece with the clause it qualifies); a line break always ends a piece.
 """
 
 from __future__ import annotations
-
-import bisect
-
-from policyparse.models import Document, Section
 
 OPEN = "（(《“【〔「"
 CLOSE = "）)》”】〕」"
@@ -58,54 +54,3 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return split(text, start, end, CLAUSE_MARKS)
-
-
-class SectionIndex:
-    """The section tree of a document: lookup by id, children in text order, deepest section at an offset."""
-
-    def __init__(self, document: Document) -> None:
-        self.text = document.text
-        self.ordered = sorted(document.sections, key=lambda s: s.span[0])
-        self.by_id = {s.id: s for s in self.ordered}
-        self._starts = [s.span[0] for s in self.ordered]
-        self._children: dict[str | None, list[Section]] = {}
-        for s in self.ordered:
-            self._children.setdefault(s.parent, []).append(s)
-
-    def at(self, offset: int) -> str | None:
-        """Id of the deepest section holding ``offset``."""
-        i = bisect.bisect_right(self._starts, offset) - 1
-        while i >= 0:
-            s = self.ordered[i]
-            if s.span[0] <= offset < s.span[1]:
-                return s.id
-            i -= 1
-        return None
-
-    def children(self, section_id: str | None) -> list[Section]:
-        return self._children.get(section_id, [])
-
-    def ancestors(self, section: Section) -> list[Section]:
-        """The section's parents, nearest first."""
-        out = []
-        parent = self.by_id.get(section.parent) if section.parent else None
-        while parent is not None:
-            out.append(parent)
-            parent = self.by_id.get(parent.parent) if parent.parent else None
-        return out
-
-    @staticmethod
-    def body_start(section: Section) -> int:
-        """Where the section's words begin, after its marker."""
-        return section.span[0] + len(section.marker)
-
-    def lead_end(self, section: Section) -> int:
-        """End of the section's own words: the start of its first child, or its end."""
-        kids = self.children(section.id)
-        return kids[0].span[0] if kids else section.span[1]
-
-    def after_title(self, section: Section) -> int:
-        """Where the words after the section's heading title begin."""
-        if section.title_span is None:
-            return self.body_start(section)
-        return section.title_span[1]
