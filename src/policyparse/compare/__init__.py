@@ -6,9 +6,9 @@ matrix (:mod:`.matrix`) and the typed pairwise diffs (:mod:`.diff`); :mod:`.mark
 """
 
 from policyparse.compare.diff import diff_profiles, direction
-from policyparse.compare.load import load_document
 from policyparse.compare.matrix import build_matrix
 from policyparse.compare.model import Change, Comparison, Matrix, MatrixRow, PairDiff
+from policyparse.inputs import load_document
 from policyparse.profile import PolicyProfile, build_profile
 
 __all__ = [
