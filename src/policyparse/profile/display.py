@@ -31,17 +31,18 @@ def percent(fraction: Any) -> str:
     return f"{_num(Decimal(str(fraction)) * 100)}%"
 
 
-def money(value: dict) -> str:
-    """``{"amount": 1000000, "bound": "max", "per": "项目"}`` → ``≤100万元/项目``."""
+def money(value: dict, at_most: str = "≤", at_least: str = "≥") -> str:
+    """``{"amount": 1000000, "bound": "max", "per": "项目"}`` → ``≤100万元/项目``; the bound words can
+    be prose (``最高``/``不低于``). A time rate follows the unit: ``3000元/人/年``."""
     if value.get("amount") is not None:
-        text = yuan(value["amount"])
-        text = {"max": "≤", "min": "≥"}.get(value.get("bound") or "", "") + text
+        text = {"max": at_most, "min": at_least}.get(value.get("bound") or "", "") + yuan(value["amount"])
     else:
         lo, hi = value.get("min"), value.get("max")
         text = f"{yuan(lo)}–{yuan(hi)}" if lo is not None and hi is not None else (
-            f"≥{yuan(lo)}" if lo is not None else f"≤{yuan(hi)}")
-    if value.get("per"):
-        text += f"/{value['per']}"
+            f"{at_least}{yuan(lo)}" if lo is not None else f"{at_most}{yuan(hi)}")
+    for key in ("per", "per_period"):
+        if value.get(key):
+            text += f"/{value[key]}"
     return text
 
 

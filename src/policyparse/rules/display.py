@@ -8,22 +8,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from policyparse.profile import display as profile_display
 from policyparse.profile.display import OPS, quantity, yuan
 
 __all__ = ["OPS", "condition", "gap", "money", "quantity", "yuan"]
 
 
 def money(value: dict) -> str:
-    """A money fact's value: ``{"amount": 1000000, "bound": "max", "per": "项目"}`` → 最高100万元/项目."""
-    if value.get("amount") is not None:
-        text = {"max": "最高", "min": "不低于"}.get(value.get("bound") or "", "") + yuan(value["amount"])
-    else:
-        lo, hi = value.get("min"), value.get("max")
-        text = f"{yuan(lo)}–{yuan(hi)}" if lo is not None and hi is not None else (
-            f"不低于{yuan(lo)}" if lo is not None else f"最高{yuan(hi)}")
-    if value.get("per"):
-        text += f"/{value['per']}"
-    return text
+    """A money fact's value in prose: ``{"amount": 1000000, "bound": "max", "per": "项目"}`` → 最高100万元/项目."""
+    return profile_display.money(value, at_most="最高", at_least="不低于")
 
 
 def condition(label: str, op: str, value: Any, unit: str | None, period: str | None = None) -> str:
