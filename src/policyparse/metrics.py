@@ -118,6 +118,13 @@ def _applicant_types() -> tuple[ApplicantType, ...]:
     return tuple(ApplicantType(a["id"], a["label"], tuple(a["aliases"])) for a in data["applicant_types"])
 
 
+@lru_cache(maxsize=1)
+def _applicant_aliases() -> tuple[tuple[str, ApplicantType], ...]:
+    """(alias, type) of every applicant type, longest alias first."""
+    pairs = ((alias, t) for t in _applicant_types() for alias in t.aliases)
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
 def resolve_applicant(word: str) -> ApplicantType | None:
     """The applicant type a word names (``高等院校`` → university), or ``None``."""
     found = applicant_types_in(word)
@@ -132,10 +139,7 @@ def applicant_types_in(phrase: str) -> tuple[ApplicantType, ...]:
         if phrase == t.id:
             return (t,)
     taken: list[tuple[int, int, ApplicantType]] = []
-    candidates = sorted(
-        ((alias, t) for t in _applicant_types() for alias in t.aliases), key=lambda p: -len(p[0])
-    )
-    for alias, t in candidates:
+    for alias, t in _applicant_aliases():
         for m in regex.finditer(regex.escape(alias), s):
             if all(m.end() <= a or m.start() >= b for a, b, _ in taken):
                 taken.append((m.start(), m.end(), t))

@@ -31,17 +31,18 @@ from typing import Any
 
 import regex
 
-from policyparse.extractors.roles import ELIGIBILITY_SECTION
+from policyparse.extractors.roles import ELIGIBILITY_SECTION, clause_before
 from policyparse.metrics import applicant_types_in, metric_key, resolve_metric
 from policyparse.models import Document, Fact
 from policyparse.profile import display
-from policyparse.profile.model import NoticeInfo, PolicyProfile, Provenance, Slot
-from policyparse.profile.sentences import (
-    clause_after,
-    clause_before,
-    phrase_before,
-    sentence_around,
+from policyparse.profile.model import (
+    CATEGORY_ORDER,
+    NoticeInfo,
+    PolicyProfile,
+    Provenance,
+    Slot,
 )
+from policyparse.profile.sentences import clause_after, phrase_before, sentence_around
 from policyparse.rules.exemptions import find_exemptions
 from policyparse.rules.model import Exemption
 from policyparse.segment.index import SectionIndex
@@ -148,7 +149,7 @@ class _Builder:
         self.on_lists([f for f in facts if f.type == "list"])
         self.on_contacts([f for f in facts if f.type in ("phone", "person", "email")])
         self.on_exemptions(find_exemptions(self.doc))
-        order = {c: i for i, c in enumerate(_CATEGORY_RANK)}
+        order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
         self.slots = dict(sorted(self.slots.items(), key=lambda kv: order.get(kv[1].category, 99)))
 
     def on_money(self, fact: Fact) -> None:
@@ -322,7 +323,3 @@ class _Builder:
             name, label = labels[type_]
             items = list(dict.fromkeys(str(f.value_json()) for f in group))
             self.put(f"contact.{name}", "contact", label, "list", items, display.items(items, 4), None, group)
-
-
-_CATEGORY_RANK = ("funding", "schedule", "cost_share", "period", "deadline", "quota", "eligibility",
-                  "exemption", "kpi", "list", "contact")

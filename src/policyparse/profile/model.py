@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -10,11 +10,8 @@ SlotCategory = Literal[
     "funding", "schedule", "cost_share", "period", "deadline", "quota", "eligibility",
     "exemption", "kpi", "list", "contact",
 ]
-CATEGORY_ORDER: tuple[str, ...] = (
-    "funding", "schedule", "cost_share", "period", "deadline", "quota", "eligibility",
-    "exemption", "kpi", "list", "contact",
-)
-"""Report order of the slot categories."""
+CATEGORY_ORDER: tuple[str, ...] = get_args(SlotCategory)
+"""Report order of the slot categories (the order of :data:`SlotCategory`)."""
 
 CATEGORY_LABELS: dict[str, str] = {
     "funding": "资助金额 Funding", "schedule": "拨付方式 Payment schedule",

@@ -2,7 +2,8 @@
 
 A *sentence* ends at 。！？；, a line break or a tab (table cells); the sentence shown for a fact is
 capped at 120 characters either side so a run-on scraped paragraph still gives a readable quote.
-A *clause* additionally ends at ，：, the unit in which notices state one condition or amount.
+A *phrase* additionally ends at ，：, the unit in which notices state one condition or amount (the
+clause back to 。； is :func:`policyparse.extractors.roles.clause_before`, shared with the extractors).
 """
 
 from __future__ import annotations
@@ -27,14 +28,6 @@ def sentence_around(text: str, start: int, end: int, floor: int = 0) -> tuple[in
     while s0 < start and text[s0].isspace():
         s0 += 1
     return s0, max(s1, end)
-
-
-def clause_before(text: str, start: int) -> str:
-    """The words of the clause leading up to ``start`` (back to the last ，。； or line break)."""
-    s0 = max(0, start - 60)
-    for m in _SENTENCE_END.finditer(text, s0, start):
-        s0 = m.end()
-    return text[s0:start]
 
 
 def phrase_before(text: str, start: int) -> str:
