@@ -28,6 +28,10 @@ class Claims:
         """Whether any character of ``[start, end)`` is claimed."""
         return self._mask.find(1, start, end) != -1
 
+    def last(self, start: int, end: int) -> int:
+        """The last claimed character of ``[start, end)``, or -1 when none is."""
+        return self._mask.rfind(1, start, end)
+
 
 @dataclass
 class Context:

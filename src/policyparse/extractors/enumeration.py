@@ -54,8 +54,20 @@ def _kinds() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _lead_in_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(_kinds()["lead_in"], key=len, reverse=True))
+def _lead_in() -> regex.Pattern:
+    """One lead-in word at the start of a first item, longest first (重点支持 before 支持)."""
+    words = sorted(_kinds()["lead_in"], key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words))
+
+
+@lru_cache(maxsize=1)
+def _joint_after() -> regex.Pattern:
+    """A joint-application verb right after a series, 等 allowed before it (``…等联合申报``)."""
+    return regex.compile("等?(?:" + "|".join(regex.escape(w) for w in _kinds()["joint_application"]) + ")")
+
+
+_PARTNER = regex.compile(r"(?P<a>.{2,12}?)(?:与|同|和)(?P<b>.{2,})$")
+"""``企业与高校``: a partner named inside the first item of a series."""
 
 
 def _trim_first(item: str) -> tuple[list[str], int, bool]:
@@ -67,16 +79,13 @@ def _trim_first(item: str) -> tuple[list[str], int, bool]:
     kinds = _kinds()
     cut = item.rfind("的") + 1
     comitative = False
-    words = _lead_in_longest_first()
-    changed = True
-    while changed:
-        changed = False
-        for word in words:
-            if item.startswith(word, cut) and len(item) - cut > len(word):
-                cut += len(word)
-                comitative = comitative or word in kinds["comitative"]
-                changed = True
-                break
+    lead_in = _lead_in()
+    while True:
+        word = lead_in.match(item, cut)
+        if not word or word.end() >= len(item):
+            break
+        cut = word.end()
+        comitative = comitative or word.group() in kinds["comitative"]
     modal = None if comitative else _MODAL_COMITATIVE.search(item, cut)
     if modal and len(item) - modal.end() >= 2:
         partner = item[cut:modal.start()]
@@ -118,6 +127,7 @@ def _sentence_subject(ctx: Context, pos: int, heads: tuple[str, ...]) -> tuple[s
 def _series(ctx: Context) -> list[Fact]:
     kinds = _kinds()
     heads = tuple(kinds["applicant_heads"])
+    industry_lead_in = tuple(kinds["industry_lead_in"])
     text = ctx.text
     facts = []
     for m in _SERIES.finditer(text):
@@ -134,16 +144,19 @@ def _series(ctx: Context) -> list[Fact]:
         end = m.end("items")
         if any(len(i) < 2 for i in items):
             continue
+        maybe_industries = (m.group("etc") and tail) or lead_words.endswith(industry_lead_in)
+        if not maybe_industries and not all(i.endswith(heads) for i in raw[1:-1]):
+            continue  # an applicant list names an applicant type in every item
         # applicants: the last item may run into the verb (…知识产权服务机构联合申报)
         after = text[end:end + 8]
         last_head = _head_end(items[-1], heads)
         if 0 < last_head < len(items[-1]):
             after = items[-1][last_head:] + after
-        joint = any(after.startswith(v) or after.startswith("等" + v) for v in kinds["joint_application"])
-        tail_end = max((tail.rfind(t) + len(t) for t in kinds["industry_tails"] if t in tail), default=0)
+        joint = _joint_after().match(after) is not None
+        tail_end = max((tail.rfind(t) + len(t) for t in kinds["industry_tails"] if t in tail), default=0) if tail else 0
         if m.group("etc") and tail_end and not all(i.endswith(heads) for i in items):
             kind, end = "industries", m.start("tail") + tail_end
-        elif (not m.group("etc") and any(lead_words.endswith(w) for w in kinds["industry_lead_in"])
+        elif (not m.group("etc") and lead_words.endswith(industry_lead_in)
               and len(items) >= 3 and all(i.endswith(tuple(kinds["industry_words"])) for i in items)):
             kind = "industries"
         else:
@@ -151,8 +164,8 @@ def _series(ctx: Context) -> list[Fact]:
                 end -= len(items[-1]) - last_head
                 items[-1] = items[-1][:last_head]
             # 企业与A、B: the partner named inside the first item
-            partner = regex.match(rf"(?P<a>.{{2,12}}?)(?:与|同|和)(?P<b>.{{2,}})$", items[0])
-            if joint and partner and partner.group("a").endswith(heads) and partner.group("b").endswith(heads):
+            partner = _PARTNER.match(items[0]) if joint else None
+            if partner and partner.group("a").endswith(heads) and partner.group("b").endswith(heads):
                 a = regex.split(r"[由将对以在]", partner.group("a"))[-1]
                 start += len(partner.group("a")) - len(a)
                 items[0:1] = [a, partner.group("b")]

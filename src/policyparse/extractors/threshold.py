@@ -40,6 +40,7 @@ import regex
 
 from policyparse.extractors.context import Context
 from policyparse.extractors.roles import ELIGIBILITY_SECTION, TARGET_SECTION, section_titles
+from policyparse.extractors.wordset import WordSet
 from policyparse.models import Fact
 from policyparse.resolvers.money import parse_money
 from policyparse.resolvers.numerals import parse_number
@@ -61,6 +62,7 @@ _JOINER = regex.compile(r"[ ]*(?:或者|或是|或|以及|及|和|与|并且|并
 """What joins two thresholds of one clause; it belongs to neither metric."""
 _HARD_BOUNDARY = regex.compile(r"[，,。；;：:！？\n]")
 _EACH = regex.compile(r"^每[家个所名位户]")
+_EVERY = regex.compile(r"^每[年个家人项]")
 _GENERAL_REQUIREMENTS = regex.compile(r"总体要求")
 """The 总体要求 heading of a 实施方案 (指导思想, 基本原则, 主要目标): not a list of conditions."""
 _QUOTA_METRIC = regex.compile(
@@ -108,11 +110,12 @@ def _clause_start(text: str, pos: int, ctx: Context | None = None) -> int:
     """Start of the clause that ends at ``pos``: back to a boundary mark, over whole bracketed
     asides (``专利（申请）实施率（包括自行实施、转让等）``), and never into a section marker."""
     floor = max(0, pos - 60)
+    claimed = ctx.claims.last(floor, pos) if ctx is not None else -1
     i = pos - 1
     depth = 0
     while i >= floor:
         ch = text[i]
-        if ctx is not None and ctx.claims.overlaps(i, i + 1):
+        if i == claimed:
             return i + 1
         if ch in "）)":
             depth += 1
@@ -135,28 +138,31 @@ def _longest_first(key: str) -> tuple[str, ...]:
 def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple[int, int, str | None]:
     """Narrow ``[start, end)`` past filler words at both ends; a look-back window found at the
     left becomes the period."""
-    table = _table()
+    periods, prefixes, suffixes = _words("periods"), _words("metric_prefix_fillers"), _words("metric_suffix_fillers")
     changed = True
     while changed and start < end:
         changed = False
         while start < end and text[start].isspace():
             start, changed = start + 1, True
-        for p in _longest_first("periods"):
-            if text.startswith(p, start, end):
-                period, start, changed = period or p, start + len(p), True
-        for w in _longest_first("metric_prefix_fillers"):
-            if end - start >= len(w) + 2 and text.startswith(w, start, end):
-                start, changed = start + len(w), True
-                break  # 或获得…: strip 或, then look again from the longest (获得, not 获)
+        while length := periods.prefix(text, start, end):
+            period, start, changed = period or text[start:start + length], start + length, True
+        # one prefix filler per round (或获得…: strip 或, then look again from the longest: 获得, not 获)
+        if length := prefixes.prefix(text, start, end, min_rest=2):
+            start, changed = start + length, True
         for lead in (_holder_lead(), _DEFINITION_LEAD, _TIME_LEAD, _PLACE_LEAD, _EARLIER_PREDICATE):
             m = lead.match(text, start, end)
             # 在全市企业中占比, 在本市的研发投入: the place is part of the metric
             if m and end - m.end() >= 2 and text[m.end()] not in "占的":
                 start, changed = m.end(), True
-        for w in _longest_first("metric_suffix_fillers"):
-            if end - start > len(w) and text.endswith(w, start, end):
-                end, changed = end - len(w), True
+        while length := suffixes.suffix(text, start, end, min_rest=1):
+            end, changed = end - length, True
     return start, end, period
+
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> WordSet:
+    """A word list of the operator table as a :class:`WordSet` (longest match first)."""
+    return WordSet(_table()[key])
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +218,9 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> tuple[s
     return metric, m_start, span_end, period or _period_in(text[c_start:start])
 
 
+@lru_cache(maxsize=4096)
 def _value(num: str, unit: str) -> tuple[Decimal, str]:
+    """The normalized value and unit of a quantity (cached: notices repeat their quantities)."""
     if unit in ("%", "％"):
         return parse_percent(num + "%"), "%"
     if unit.endswith("元"):
@@ -327,7 +335,7 @@ def _is_benefit(metric: str, op: str, sentence: str) -> bool:
         return False  # 近两年获得政府资助资金累计不超过100万元: what the applicant already received
     if op in ("<=", "<"):
         return any(w in metric for w in table["benefit_words"])
-    return regex.sub(r"^每[年个家人项]", "", metric).startswith(tuple(table["grant_verbs"]))
+    return _EVERY.sub("", metric).startswith(tuple(table["grant_verbs"]))
 
 
 @lru_cache(maxsize=1)

@@ -42,18 +42,23 @@ def _key(chunk: str) -> str:
     return "".join(chunk.split())
 
 
+def _enumerated(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``[start, end)`` opens a line with an enumeration marker."""
+    return (start == 0 or text[start - 1] == "\n") and line_marker(text[start:end]) is not None
+
+
 def remove_scrape_repeats(text: str) -> StepResult:
     """Drop repeated sentences as described in the module docstring."""
     units = _units(text)
     seen: set[str] = set()
     repeated: list[bool] = []
+    lengths: list[int] = []
     for start, end in units:
         key = _key(text[start:end])
-        enumerated = (start == 0 or text[start - 1] == "\n") and line_marker(text[start:end]) is not None
-        repeated.append(bool(key) and key in seen and not enumerated and not _RESPONSIBILITY.match(key))
+        lengths.append(len(key))
+        repeated.append(bool(key) and key in seen and not _enumerated(text, start, end) and not _RESPONSIBILITY.match(key))
         if key:
             seen.add(key)
-    lengths = [len(_key(text[s:e])) for s, e in units]
     in_run = [
         repeated[i] and ((i > 0 and repeated[i - 1]) or (i + 1 < len(units) and repeated[i + 1]))
         for i in range(len(units))

@@ -38,7 +38,7 @@ class OffsetMap:
     @property
     def to_input(self) -> array:
         if self._to_input is None:
-            self._to_input = array("l", range(self._length + 1))
+            self._to_input = _counting(0, self._length + 1)
         return self._to_input
 
     def __len__(self) -> int:
@@ -67,6 +67,18 @@ class OffsetMap:
         return OffsetMap(itemgetter(*idx)(mine))  # one C-level gather instead of a Python loop
 
 
+_COUNTING = array("l", range(1 << 16))
+"""0, 1, 2 …: slices of it are ``range`` runs copied at C speed (grown on demand)."""
+
+
+def _counting(start: int, end: int) -> array:
+    """``array("l", range(start, end))``, sliced from :data:`_COUNTING`."""
+    global _COUNTING
+    if end > len(_COUNTING):
+        _COUNTING = array("l", range(max(end, 2 * len(_COUNTING))))
+    return _COUNTING[start:end]
+
+
 @dataclass(frozen=True)
 class Edit:
     """Replace ``text[start:end]`` with ``replacement`` (empty to delete, start == end to insert)."""
@@ -92,16 +104,15 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
         if edit.start < pos:
             raise ValueError(f"overlapping edits at {edit.start}")
         parts.append(text[pos:edit.start])
-        to_input.extend(range(pos, edit.start))
+        to_input.extend(_counting(pos, edit.start))
         rep = edit.replacement
         if rep:
             parts.append(rep)
             if len(rep) == edit.end - edit.start:
-                to_input.extend(range(edit.start, edit.end))
+                to_input.extend(_counting(edit.start, edit.end))
             else:
                 to_input.extend([edit.start] * len(rep))
         pos = edit.end
     parts.append(text[pos:])
-    to_input.extend(range(pos, len(text)))
-    to_input.append(len(text))
+    to_input.extend(_counting(pos, len(text) + 1))
     return "".join(parts), OffsetMap(to_input)

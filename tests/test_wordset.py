@@ -1,0 +1,29 @@
+"""WordSet answers like a word list scanned longest first."""
+
+from policyparse.extractors.wordset import WordSet
+
+
+def test_prefix_longest_first_and_room() -> None:
+    words = WordSet(["近三年", "三年", "近"])
+    text = "近三年研发投入"
+    assert words.prefix(text, 0, len(text)) == 3
+    # 近三年 would leave fewer than 5 characters: the next longest word that fits wins
+    assert words.prefix(text, 0, 6, min_rest=4) == 1
+    assert words.prefix(text, 0, 3, min_rest=3) == 0
+    assert words.prefix(text, 1, len(text)) == 2
+    assert words.prefix(text, 3, len(text)) == 0
+
+
+def test_suffix_longest_first_and_room() -> None:
+    words = WordSet(["数量", "总数量", "量"])
+    text = "有效专利总数量"
+    assert words.suffix(text, 0, len(text)) == 3
+    assert words.suffix(text, 4, len(text), min_rest=1) == 2
+    assert words.suffix(text, 5, len(text), min_rest=1) == 1
+    assert words.suffix(text, 0, 4) == 0
+
+
+def test_membership_ignores_empty_words() -> None:
+    words = WordSet(["", "以上"])
+    assert "以上" in words and "" not in words
+    assert words.prefix("以上", 0, 2) == 2
