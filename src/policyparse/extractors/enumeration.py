@@ -98,7 +98,7 @@ def _trim_first(item: str) -> tuple[list[str], int, bool]:
 def _head_end(item: str, heads: tuple[str, ...]) -> int:
     """End of the first applicant head in ``item`` (``知识产权服务机构联合申报`` → after 机构), 0 if none."""
     for i in range(2, len(item) + 1):
-        if item[:i].endswith(heads):
+        if item.endswith(heads, 0, i):
             return i
     return 0
 

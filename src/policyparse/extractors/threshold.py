@@ -535,9 +535,9 @@ def _holder_thresholds(ctx: Context) -> list[Fact]:
 
 def _holder_end(item: str) -> int:
     """Length of the shortest head of ``item`` that ends in a holder noun (企业, 高等学校 …), 0 if none."""
-    holders = _longest_first("holders")
+    holders = _words("holders")
     for i in range(2, len(item) + 1):
-        if any(item.endswith(h, 0, i) for h in holders):
+        if holders.suffix(item, 0, i):
             return i
     return 0
 
