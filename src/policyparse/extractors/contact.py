@@ -3,7 +3,11 @@
 Sources, in the shapes notices use:
 - cue lines: ``联系人：雷飞宇、张朝君；联系电话：67521202、67612599，邮箱：…；联系地址：…``;
 - contact tables (a header row naming 单位 / 联系人 / 电话 columns, then one row per office);
-- issuers (title and signature) and acceptors (``报送至市知识产权局运用促进处``).
+- issuers (title and signature) and acceptors (``报送至市知识产权局运用促进处``);
+- a name written right before its phone number in a contact line (``吴列万  85146142``,
+  ``俞平，联系电话：85141274``), checked like any name (surname list, then jieba);
+- street addresses by their structure, with or without a 地址： cue (road, 号, building, room:
+  ``天河区天府路1号区机关大院1号楼5016室``).
 A local number with no area code takes the code of the notice's jurisdiction, flagged
 ``area_code_inferred``. Web-page footers never reach here (the HTML loader drops them).
 """
@@ -29,6 +33,22 @@ _PERSON_CUE = regex.compile(r"联系人(?:及(?:联系)?电话)?(?:员)?\s*[:：
 _NAME = regex.compile(r"\p{Han}(?:\s{0,2}\p{Han}){1,3}")
 _NAME_SEPARATOR = regex.compile(r"\s*[、，,/／和及]\s*|\s+")
 _ADDRESS = regex.compile(r"(?:联系|通讯|通信|办公|受理|报送|邮寄)?地址\s*[:：]\s*(?P<address>[^；;。\n，,（(]{4,60})")
+_STREET_ADDRESS = regex.compile(
+    r"(?:(?<=^|[\s，,。；;：:（(、])|(?<=位于|地点|地址|在|至|到|于))"
+    r"(?P<address>(?:(?![至到在于的请])\p{Han}){1,14}?(?:路|街|大道|大街|巷|胡同|弄)"
+    r"\d{1,5}(?:[-－之]\d{1,4})?号"
+    r"(?:[\p{Han}A-Za-z\d\-－]{0,24}(?:室|层|楼|座|栋|幢|单元|号|窗口|大厅))?)"
+)
+"""A street address by its structure, without a 地址： cue: road (路/街/大道 …), door number (号) and
+optional premises (building, floor, room): ``天河区天府路1号区机关大院1号楼5016室``. It opens after
+a punctuation mark or a word of place (位于, 地点, 在, 至 …), so the words before it stay out."""
+_PERSON_BEFORE_PHONE = regex.compile(
+    r"(?:^|(?<=[\s，,：:、；;（(]))(?P<name>\p{Han}{2,3})[ ]*"
+    r"(?:[，,]?[ ]*(?:联系|咨询|办公|值班)?(?:电话|手机|座机)[ ]*)?(?:[:：（(][ ]*)?$"
+)
+"""A name written right before a phone number (``吴列万  85146142``, ``俞平，联系电话：85141274``)."""
+_CONTACT_LINE = regex.compile(r"联系|咨询|电话|手机")
+_NOT_A_NAME = regex.compile(r"联系|电话|咨询|办公|传真|手机|方式|邮箱|地址|单位|部门|[局处科室办厅委会院所站心司]$")
 _ACCEPTOR = regex.compile(
     r"(?:报送至|报送到|提交至|提交到|上报至|上报到|送至|寄至|报至|交至|上报|报送|提交"
     r"|(?:(?<=[，,。；;：:\s表书件料单])|(?<=后|并|统一|逐级|直接|分别|集中|及时|须|应|需))报(?![送告名表销批道价刊纸酬备账考到废]))"
@@ -128,6 +148,26 @@ def _people_after_cue(ctx: Context) -> list[Fact]:
     return facts
 
 
+def _people_before_phones(ctx: Context, phones: list[Fact], taken: list[Fact]) -> list[Fact]:
+    """People named right before their phone numbers in a contact line (no 联系人： cue)."""
+    text = ctx.text
+    seen = {f.span for f in taken}
+    facts = []
+    for phone in phones:
+        line_start = text.rfind("\n", 0, phone.span[0]) + 1
+        if not _CONTACT_LINE.search(text, line_start, phone.span[0] + 1):
+            continue
+        m = _PERSON_BEFORE_PHONE.search(text, max(line_start, phone.span[0] - 16), phone.span[0])
+        if not m or m.span("name") in seen:
+            continue
+        name = m.group("name")
+        if _NOT_A_NAME.search(name) or not _is_person_name(name) or ctx.claims.overlaps(*m.span("name")):
+            continue
+        seen.add(m.span("name"))
+        facts.append(ctx.fact(NAME, "person", name, *m.span("name"), role="contact", rule="name+phone"))
+    return facts
+
+
 def _table_rows(text: str):
     """Tab-separated rows as (line start, cells with their offsets)."""
     pos = 0
@@ -189,6 +229,11 @@ def _addresses(ctx: Context) -> list[Fact]:
     for m in _ADDRESS.finditer(ctx.text):
         start, end = m.span("address")
         facts.append(ctx.fact(NAME, "address", m.group("address").strip(), start, end, role="contact", rule="地址："))
+    for m in _STREET_ADDRESS.finditer(ctx.text):
+        start, end = m.span("address")
+        if ctx.claims.overlaps(start, end) or any(f.span[0] < end and start < f.span[1] for f in facts):
+            continue
+        facts.append(ctx.fact(NAME, "address", m.group("address"), start, end, role="contact", rule="road+号"))
     return facts
 
 
@@ -260,8 +305,10 @@ def extract(ctx: Context) -> list[Fact]:
     area_code = _area_code(ctx)
     facts = _emails_and_urls(ctx)
     facts += _contact_table(ctx, area_code)
-    facts += _phones(ctx, area_code)
-    facts += _people_after_cue(ctx)
+    phones = _phones(ctx, area_code)
+    facts += phones
+    people = _people_after_cue(ctx)
+    facts += people + _people_before_phones(ctx, phones, people)
     facts += _addresses(ctx)
     facts += _organizations(ctx)
     return facts

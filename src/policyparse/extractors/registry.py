@@ -28,6 +28,7 @@ ORDER = (
     "selection_rule",
     "quota",
     "enumeration",
+    "attachment",
 )
 """Extractor modules under ``policyparse.extractors``, in run order."""
 
