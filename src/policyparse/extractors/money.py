@@ -18,26 +18,29 @@ from policyparse.resolvers.money import TIME_UNITS, scan_money
 NAME = "money.v1"
 TYPES = ("money",)
 
-_PER = regex.compile(r"每(?P<cls>个|家|项|件|人|户|所|名|年|月|次)?(?P<head>\p{Han}{0,12}(?:项目|企业|单位|中心|机构|平台|专利|人才))?")
-_PER_AFTER = regex.compile(r"^\s*[/／每](?P<unit>项目|个|家|项|件|人|户|年|次)")
+_PER = regex.compile(
+    r"(?:每|单)(?P<cls>个|家|项|件|人|户|所|名|辆|台|套|座|次|年|月|天|日)?"
+    r"(?P<head>(?:(?![每单])\p{Han}){0,12}(?:项目|企业|单位|中心|机构|平台|专利|人才))?"
+)
+_HEADS = ("项目", "企业", "单位", "中心", "机构", "平台", "专利", "人才")
+_PERIODS = {"年": "年", "月": "月", "天": "天", "日": "天"}
 
 
 def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
-    """``(per, per_period)`` from 每… words of the clause before an amount: ``每个企业…每年不超过
-    5万元`` → (企业, 年); ``每人每年3000元`` → (人, 年). The nearest counted unit wins."""
+    """``(per, per_period)`` from 每…/单… words of the clause before an amount: ``每个企业…每年
+    不超过5万元`` → (企业, 年); ``每人每天150元`` → (人, 天); ``单家企业最高80万元`` → (家, None).
+    A classifier names the unit (每家企业 → 家, 每辆 → 辆); after the generic 个 the noun does
+    (每个项目 → 项目). The nearest counted unit wins."""
     before = clause_before(text, start)
     per = period = None
     for m in _PER.finditer(before):
-        head = m.group("head")
-        if head:
-            for word in ("项目", "企业", "单位", "中心", "机构", "平台", "专利", "人才"):
-                if head.endswith(word):
-                    per = word
-                    break
-        elif m.group("cls") in TIME_UNITS:
-            period = m.group("cls")
-        elif m.group("cls") and m.group("cls") != "个":
-            per = m.group("cls")
+        cls, head = m.group("cls"), m.group("head")
+        if cls in _PERIODS:
+            period = _PERIODS[cls]
+        elif cls and cls != "个":
+            per = cls
+        elif head:
+            per = next(word for word in _HEADS if head.endswith(word))
     return per, period
 
 

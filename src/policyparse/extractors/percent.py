@@ -1,4 +1,4 @@
-"""Percentages as fractions (40% → 0.4, 百分之三点五 → 0.035), with the role of the share:
+"""Percentages as fractions (40% → 0.4, 百分之三点五 → 0.035, 1‰ → 0.001, 七成 → 0.7), with the role of the share:
 payment schedule (``立项后给予40%``, ``70%…30%``) → funding, ``按…15%给予补助`` → subsidy, goals → target,
 conditions → threshold."""
 
@@ -12,11 +12,15 @@ from policyparse.resolvers.percent import scan_percents
 NAME = "percent.v1"
 TYPES = ("percent",)
 
+_SHARES = frozenset({"percent", "permille", "per_ten_thousand", "tenths"})
+"""Mention kinds that are a share (40%, 1‰, 千分之五, 3‱, 七成); percentage points are a difference
+of two shares and a range (5-20%) is not one number, so neither is a percent fact."""
+
 
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     for mention in scan_percents(ctx.text):
-        if mention.kind != "percent" or ctx.claims.overlaps(mention.start, mention.end):
+        if mention.kind not in _SHARES or ctx.claims.overlaps(mention.start, mention.end):
             continue
         role, kind = classify(ctx, mention.start, mention.end)
         extras = {"kind": kind} if kind else {}

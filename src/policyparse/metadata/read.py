@@ -18,10 +18,15 @@ from policyparse.resolvers.doc_numbers import find_doc_numbers
 
 _FULL_DATE = regex.compile(
     r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))"
-    r"|[〇零一二三四五六七八九○Ｏ]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+    r"|[〇零一二三四五六七八九○ＯOoОоΟο0]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
 )
-_PUBLISH_LABEL = regex.compile(r"(?:发布日期|发文日期|印发日期|发布时间|日期)\s*[:：]\s*$")
+_PUBLISH_LABEL = regex.compile(r"(?:发布日期|发文日期|印发日期|发布时间|日期|(?:^|\n)[ \t]*时间)\s*[:：]\s*$")
+"""The label of a web page's publication date (``发布时间：``, and ``时间：`` opening a line)."""
 _PROGRAMME_YEAR = regex.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年度")
+_TITLE_PROGRAMME_YEAR = regex.compile(
+    r"(?<![\d〔\[])((?:19|20)\d{2})年(?:度|第?[一二三四1-4]季度|[上下]半年|第[一二三四五六七八九十\d]+批)"
+)
+"""In a title, a year with its round of the programme: ``2020年度``, ``2023年二季度``, ``2024年第一批``."""
 _PAST_MARKERS = ("已", "曾", "往年", "此前")
 _PHONE = regex.compile(r"(?<!\d)0\d{2,3}[-－—]\d{7,8}(?!\d)")
 
@@ -49,25 +54,38 @@ def _signature(text: str, preamble_end: int) -> tuple[str | None, list[str]]:
     """The 成文日期 and the issuers signed above it: a full date on its own or right after an
     organisation name, in the preamble (印发 notices) or at the end of the text."""
     candidates = []
+    unsigned = None
     for m in _FULL_DATE.finditer(text):
-        in_tail = m.start() >= len(text) - 300
-        if not (m.start() < preamble_end or in_tail):
-            continue
         line_end = text.find("\n", m.end())
         rest = text[m.end(): line_end if line_end >= 0 else len(text)].strip()
         if rest and not rest.startswith("（") and not rest.startswith("("):
             continue
-        candidates.append(m)
+        if m.start() < preamble_end or m.start() >= len(text) - 300:
+            candidates.append(m)
+        if unsigned is None and m.start() >= preamble_end and _closes_body(text, m.start()):
+            unsigned = m
     for m in candidates:
         names = signature_issuers(text, [m.start()])
         if names:
             return _date_value(m.group()), names
+    if unsigned is not None:  # a web copy that kept the date line but not the issuer's name
+        return _date_value(unsigned.group()), []
     return None, []
+
+
+def _closes_body(text: str, start: int) -> bool:
+    """Whether a date line at ``start`` stands alone right after the body's last sentence
+    (``九、本通知自2012年1月1日起实行。`` / ``二О一一年十二月十二日``)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    previous = text[:line_start].rstrip()
+    return previous.endswith(("。", "！"))
 
 
 def _policy_year(title: str | None, text: str) -> int | None:
     if title:
-        m = _PROGRAMME_YEAR.search(title)
+        m = _TITLE_PROGRAMME_YEAR.search(title)
         if m:
             return int(m.group(1))
     years = []

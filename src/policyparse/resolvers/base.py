@@ -9,6 +9,7 @@ string, and ``Mention.text == s[start:end]`` holds by construction.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -63,12 +64,27 @@ FOLD: dict[int, int] = _build_fold()
 """``str.translate`` table: one code point to one code point (offsets are preserved)."""
 
 
+_ZERO_LOOKALIKES = "OoОоΟο0"
+"""Letters (Latin, Cyrillic, Greek) and the digit typed for 〇 in hand-keyed Chinese-numeral years."""
+_CN_YEAR = re.compile(r"(?=[〇零一二三四五六七八九%s]{0,3}[〇零一二三四五六七八九])[〇零一二三四五六七八九%s]{4}(?=年)"
+                      % (_ZERO_LOOKALIKES, _ZERO_LOOKALIKES))
+_TO_LING = str.maketrans({c: "〇" for c in _ZERO_LOOKALIKES})
+
+
+def _year_zeros(f: str) -> str:
+    """``二O一二年``, ``二О一一年`` (Latin or Cyrillic O typed for 〇) → ``二〇一二年``: inside a
+    four-character Chinese-numeral year only, so Latin words and Arabic numbers are untouched."""
+    if not any(c in f for c in _ZERO_LOOKALIKES):
+        return f
+    return _CN_YEAR.sub(lambda m: m.group().translate(_TO_LING), f)
+
+
 @lru_cache(maxsize=16)
 def fold(s: str) -> str:
     """The folded copy of ``s`` that all patterns match against (same length as ``s``).
 
     Cached: the scanners of one document all fold the same string."""
-    return s.translate(FOLD)
+    return _year_zeros(s.translate(FOLD))
 
 
 def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

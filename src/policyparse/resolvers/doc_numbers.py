@@ -1,4 +1,5 @@
-"""发文字号 (document numbers): agency code + 〔year〕 + serial + 号.
+"""发文字号 (document numbers): agency code + 〔year〕 + serial + 号; and the numbers of government
+orders (令), which are cited as written (``第154号政府令``, ``国务院令第746号``).
 
 Web copies write the year brackets as ``[] () 【】 ﹝﹞ ［］ （）``; the normal form uses 〔〕.
 One grammar serves the metadata reader, the doc_number and reference extractors, and the mask that
@@ -16,6 +17,17 @@ DOC_NUMBER = regex.compile(
 )
 """A 文号: short Han agency text (optional for masking), the bracketed year, the serial, 号."""
 
+ORDER_NUMBER = regex.compile(
+    r"(?P<agency>\p{Han}{0,12}?)"
+    r"(?:[ \t]?[〔\[［(（【﹝][ \t]?(?:19|20)\d{2}[ \t]?[〕\]］)）】﹞][ \t]?)?"
+    r"第[ \t]?\d{1,5}[ \t]?号(?:\p{Han}{0,4}?)令"
+    r"|(?P<agency>\p{Han}{0,12}?令)[ \t]?(?:第[ \t]?)?\d{1,5}[ \t]?号"
+)
+"""The number of a government order (令), as cited: ``第154号政府令``, ``市人民政府〔2011〕第242号令``,
+``市政府第242号令``, ``国务院令第746号``, ``政府令179号``."""
+_YEAR_BRACKETS = str.maketrans({"[": "〔", "［": "〔", "(": "〔", "（": "〔", "【": "〔", "﹝": "〔",
+                                "]": "〕", "］": "〕", ")": "〕", "）": "〕", "】": "〕", "﹞": "〕"})
+
 _AGENCY_STOP = regex.compile(r".*(?:[，。；：、《》“”（）\s]|印发|根据|按照|依据|和|及|与|的|通知|号|文件)")
 
 
@@ -30,8 +42,20 @@ def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> list[
     The agency part is trimmed at the last punctuation or connective before the bracket, so
     ``根据渝府发〔2019〕14号`` yields ``渝府发〔2019〕14号``.
     """
+    stop = end if end is not None else len(text)
     out = []
-    for m in DOC_NUMBER.finditer(text, start, end if end is not None else len(text)):
+    for m in ORDER_NUMBER.finditer(text, start, stop):
+        agency = m.group("agency") or ""
+        cut = _AGENCY_STOP.match(agency)
+        offset = cut.end() if cut else 0
+        if not m.group().endswith("令") and len(agency) - offset < 2:
+            continue  # 令第3号 with nobody named before 令: not an order's number
+        s = m.start() + offset
+        written = text[s:m.end()]
+        out.append((s, m.end(), "".join(written.split()).translate(_YEAR_BRACKETS)))
+    for m in DOC_NUMBER.finditer(text, start, stop):
+        if any(a < m.end() and m.start() < b for a, b, _ in out):
+            continue
         agency = m.group("agency") or ""
         cut = _AGENCY_STOP.match(agency)
         offset = cut.end() if cut else 0
@@ -40,4 +64,4 @@ def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         s = m.start() + offset
         out.append((s, m.end(), normalize_doc_number(agency, m.group("year"), m.group("serial"))))
-    return out
+    return sorted(out)

@@ -13,7 +13,8 @@ Decisions:
   ``天``/``日``/``自然日`` → day; ``小时``/``钟头`` → hour; ``分钟`` → minute; ``刻钟`` → 15 minutes.
 * Compounds convert to the smaller unit when exact: ``四年六个月`` → 54 month,
   ``两年零三个月`` → 27 month, ``一个半小时`` → 1.5 hour, ``2小时30分钟`` → 150 minute.
-* ``月`` needs ``个`` (``3个月``; ``3月`` is March); ``日`` counts only before 内/以内/之内/后/以后
+* ``月`` needs ``个`` (``3个月``; ``3月`` is March), and so does ``季度`` (``两个季度``; ``二季度`` is
+  the second quarter); a number with three or more decimals is not a length (``1.2023年``); ``日`` counts only before 内/以内/之内/后/以后
   (``30日内``; ``15日`` alone is a day of the month). Years that are dates (``2020年``) are dates.
 * ``extra``: ``bound`` (以上/不少于 → min; 以内/以下/不超过 → max), ``within`` (…内),
   ``lookback`` (近三年, 过去两年 — a window before the reference time, not a length to plan).
@@ -54,6 +55,7 @@ _BEFORE = rx(
 )
 _TO_SMALLER = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60}
 _JOIN = rx(r"[ \t]{0,2}(?:零[ \t]{0,2})?")
+_PRECISE = rx(r"\.\d{3,}")
 
 
 def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
@@ -76,6 +78,10 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
             continue
         if u == "钟" and not ge:
             continue
+        if u == "季度" and not ge:
+            continue                      # 二季度, 一季度: the quarter of a year; 两个季度 is a length
+        if _PRECISE.search(f, r.start, r.end):
+            continue                      # 1.2023年: a list number run into a year, no length is that exact
         if u == "分" and not (singles and singles[-1][3] == "hour" and _JOIN.fullmatch(f, singles[-1][1], r.start)):
             continue
         if u == "周" and f.startswith("岁", m.end()):

@@ -1,7 +1,8 @@
 """Percentages (as fractions) and ratios.
 
 Percent value (shared/FACTS.md) is a *fraction*: ``40%`` → ``0.4``, ``３．５％`` → ``0.035``,
-``百分之三点五`` → ``0.035``, ``五成`` → ``0.5``, ``千分之五`` → ``0.005``, ``万分之三`` → ``0.0003``.
+``百分之三点五`` → ``0.035``, ``五成`` → ``0.5``, ``千分之五`` and ``5‰`` → ``0.005``, ``万分之三`` and
+``3‱`` → ``0.0003``.
 
 Percentage points (``3.5个百分点``) are a *difference* of two percentages, not a share. Decision:
 they resolve to the same fraction (``0.035``) but are marked — :func:`parse_percent_ex` returns
@@ -42,6 +43,8 @@ class PercentValue:
 
 
 _PCT_TAIL = rx(r"[ \t]{0,3}%")
+_PERMILLE_TAIL = rx(r"[ \t]{0,3}[‰]")
+_PER_TEN_THOUSAND_TAIL = rx(r"[ \t]{0,3}[‱]")
 _POINTS_TAIL = rx(r"[ \t]{0,4}个[ \t]{0,4}百[ \t]{0,2}分[ \t]{0,2}点")
 _CHENG_TAIL = rx(r"[ \t]{0,2}成(?P<half>半)?(?:(?![\p{Han}])|(?=[以左的多]))")
 _HALF_CHENG = rx(r"(?<![\p{Han}\d])半成(?![\p{Han}])")
@@ -78,6 +81,14 @@ def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
         m = _PCT_TAIL.match(f, r.end)
         if m:
             items.append((r.start, m.end(), v / _HUNDRED, "percent"))
+            continue
+        m = _PERMILLE_TAIL.match(f, r.end)
+        if m:
+            items.append((r.start, m.end(), v / 1000, "permille"))
+            continue
+        m = _PER_TEN_THOUSAND_TAIL.match(f, r.end)
+        if m:
+            items.append((r.start, m.end(), v / 10000, "per_ten_thousand"))
             continue
         m = _POINTS_TAIL.match(f, r.end)
         if m:

@@ -1,9 +1,10 @@
 """Constructs whose digits are not quantities, dates or money.
 
-:func:`protected_spans` masks, in folded text: 文号 (``渝府发〔2019〕14号``, ``[2019]``), standard
-codes (``GB/T 9704-2012``), URLs, e-mail addresses, phone numbers, ID/account digit strings (12+
-digits), postcodes after 邮编, section markers (``一、`` ``（二）`` ``3．`` at a clause start) and
-plan names (``十四五``). The numeric scanners skip anything overlapping the mask.
+:func:`protected_spans` masks, in folded text: 文号 (``渝府发〔2019〕14号``, ``[2019]``), order
+numbers (``第154号政府令``), standard codes (``GB/T 9704-2012``), URLs, e-mail addresses, phone
+numbers, ID/account digit strings (12+ digits), postcodes after 邮编, section markers (``一、``
+``（二）`` ``3．`` at a clause start) and plan names (``十四五``). The numeric scanners skip anything
+overlapping the mask.
 
 :func:`book_title_spans` gives the 《…》 titles; FACTS.md says a date inside one is not a date
 fact, but a title's *year range* is still text a caller may want, so scanners do not drop titles
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 
 from policyparse.resolvers.base import SpanSet, fold
-from policyparse.resolvers.doc_numbers import DOC_NUMBER
+from policyparse.resolvers.doc_numbers import DOC_NUMBER, ORDER_NUMBER
 from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.phones import phone_spans
 from policyparse.segment.markers import MARKER as HEADING_MARKER
@@ -43,7 +44,7 @@ _TITLE = rx(r"《[^《》\n]{1,200}》")
 def protected_spans(f: str) -> SpanSet:
     """The mask of protected constructs in folded text ``f`` (see module docstring)."""
     spans: list[tuple[int, int]] = []
-    for pattern in (DOC_NUMBER, _BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
+    for pattern in (DOC_NUMBER, ORDER_NUMBER, _BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
         spans.extend(m.span() for m in pattern.finditer(f))
     spans.extend(m.span(1) for m in _POSTCODE.finditer(f))
     for m in HEADING_MARKER.finditer(f):
