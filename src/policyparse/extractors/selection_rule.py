@@ -22,13 +22,19 @@ TYPES = ("selection_rule",)
 _LIST = r"(?:以下|下列|如下|上述)"
 _ITEMS = r"(?:目标|指标|条件|要求|情形|标准|任务|内容)?"
 _N = r"(?P<n>\d{1,2}|[一二两三四五六七八九十])"
+_REF = r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]"
 _RULES = regex.compile(
     rf"(?P<all>(?:应|须|需|必须)?同时(?:满足|具备|符合|达到){_LIST}{_ITEMS})"
     rf"|(?P<one>(?:满足|具备|符合|达到|具有|具){_LIST}{_ITEMS}(?:中的|中)?(?:之一|任一项|任意一项|其中一项))"
     rf"|(?P<also>(?<=并|还|另|并且|此外|还应|还须|还需|并应|并须|并需|另须|另需)(?:应|须|需|必须|要)?(?:满足|具备|符合|具有|具){_LIST}(?:条件|要求|标准|情形))"
     rf"(?!{_ITEMS}?(?:中的|中|的)?(?:之一|任|其中|至少|[（(]?{_N}项))"
     rf"|(?P<some>(?:达成|完成|达到|满足|符合|具备|实现){_LIST}{_ITEMS}(?:中的|中|的)?[（(]?(?:任意|至少)?{_N}项(?:或{_N}项)?(?:以上|及以上)?(?:[（(]含{_N}项[）)])?[）)]?)"
+    rf"|(?P<refs>(?:满足|符合|具备|达到)(?:以上|上述|前述)?{_ITEMS}{_REF}(?:(?P<joiner>或者|或|和|及|、){_REF})+)"
+    rf"|(?P<inline>同时(?:满足|具备|符合|达到)(?!{_LIST})(?P<items>[^，,。；;\n]{{4,80}}?)(?=的|[，,。；;\n]))"
 )
+"""``all``/``one``/``also``/``some`` name a list below; ``refs`` names the listed items themselves
+(``满足以上条件（一）或者（二）`` → 1 of 2, joined by 和/及 → both); ``inline`` lists them in the
+sentence (``同时满足播放量达1500万以上、点赞量达3万以上、转发量5000以上的`` → 3 of 3)."""
 
 
 def _listed_items(ctx: Context, offset: int) -> int | None:
@@ -48,6 +54,18 @@ def _listed_items(ctx: Context, offset: int) -> int | None:
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     for m in _RULES.finditer(ctx.text):
+        if m.group("refs"):
+            of = len(regex.findall(_REF, m.group("refs")))
+            either = m.group("joiner") in ("或者", "或")
+            value, rule = {"at_least": 1 if either else of, "of": of}, "条件（一）或（二）" if either else "条件（一）和（二）"
+            facts.append(ctx.fact(NAME, "selection_rule", value, m.start(), m.end(), rule=rule))
+            continue
+        if m.group("inline"):
+            of = len(m.group("items").split("、"))
+            if of >= 2:
+                facts.append(ctx.fact(NAME, "selection_rule", {"at_least": of, "of": of}, m.start(), m.end(),
+                                      rule="同时满足A、B"))
+            continue
         of = _listed_items(ctx, m.start())
         if m.group("all") or m.group("also"):
             if of is None:

@@ -76,6 +76,14 @@ _RECEIVED = regex.compile(
 )
 """A benefit the applicant has already received (已获…, 近两年获得…) is a condition on the applicant,
 not a cap; ``每年获得的奖励累计最高不超过20万元`` is a cap."""
+_STANDARD_CHANGE = regex.compile(
+    rf"由[ ]?{_NUMBER}[ ]?(?:万元|亿元|千元|元|%|％)?[ ]?(?:提高|提升|增加|上调|调整|降低|下调|减少)(?:至|到|为)?[ ]?$"
+)
+"""``三级医院由2400元提高至2800元``: a standard changed from one value to another, not a condition."""
+_CAP_WORD = regex.compile(r"最高|最多")
+"""最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
+_PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})")
+"""``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
 _MATERIALS = regex.compile(r"材料")
 """申请材料 / 申报材料 sections list documents to hand in; a count there describes a document."""
 _DEFINITION_LEAD = regex.compile(r"[^，。；\n]{0,24}?(?:是指|系指)")
@@ -116,7 +124,9 @@ def _clause_start(text: str, pos: int, ctx: Context | None = None) -> int:
     while i >= floor:
         ch = text[i]
         if i == claimed:
-            return i + 1
+            if depth == 0:
+                return i + 1  # a date or 文号 inside an aside (（指4、5、6月…）) does not end the clause
+            claimed = ctx.claims.last(floor, i)
         if ch in "）)":
             depth += 1
         elif ch in "（(":
@@ -149,7 +159,7 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
         # one prefix filler per round (或获得…: strip 或, then look again from the longest: 获得, not 获)
         if length := prefixes.prefix(text, start, end, min_rest=2):
             start, changed = start + length, True
-        for lead in (_holder_lead(), _DEFINITION_LEAD, _TIME_LEAD, _PLACE_LEAD, _EARLIER_PREDICATE):
+        for lead in (_holder_lead(), _DEFINITION_LEAD, _TIME_LEAD, _PLACE_LEAD, _EARLIER_PREDICATE, _PREPOSITION_LEAD):
             m = lead.match(text, start, end)
             # 在全市企业中占比, 在本市的研发投入: the place is part of the metric
             if m and end - m.end() >= 2 and text[m.end()] not in "占的":
@@ -282,7 +292,8 @@ def extract(ctx: Context) -> list[Fact]:
             metric, start, end, age_holder = _age(text, start, m.start(), m.end())
             if start == m.start() and previous[1] == "年龄" and _JOINER.fullmatch(text, previous[0], m.start()):
                 age_holder = previous[2]  # 年龄应在18周岁以上，35周岁以下: the same person
-        elif (len(metric) < 2 or _NOT_A_METRIC.search(metric)
+        elif (len(metric) < 2 or _NOT_A_METRIC.search(metric) or _STANDARD_CHANGE.search(text, max(0, m.start() - 24), m.start("num"))
+              or (unit == "CNY" and _CAP_WORD.search(text, max(0, m.start() - 2), m.start("num")))
               or _is_benefit(metric, op, _sentence_before(text, m.start()))):
             continue
         metric = _complete_metric(text, metric, start, pre, unit, previous)
