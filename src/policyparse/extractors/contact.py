@@ -33,15 +33,17 @@ _PERSON_CUE = regex.compile(r"联系人(?:及(?:联系)?电话)?(?:员)?\s*[:：
 _NAME = regex.compile(r"\p{Han}(?:\s{0,2}\p{Han}){1,3}")
 _NAME_SEPARATOR = regex.compile(r"\s*[、，,/／和及]\s*|\s+")
 _ADDRESS = regex.compile(r"(?:联系|通讯|通信|办公|受理|报送|邮寄)?地址\s*[:：]\s*(?P<address>[^；;。\n，,（(]{4,60})")
-_STREET_ADDRESS = regex.compile(
-    r"(?:(?<=^|[\s，,。；;：:（(、])|(?<=位于|地点|地址|在|至|到|于))"
-    r"(?P<address>(?:(?![至到在于的请])\p{Han}){1,14}?(?:路|街|大道|大街|巷|胡同|弄)"
-    r"\d{1,5}(?:[-－之]\d{1,4})?号"
-    r"(?:[\p{Han}A-Za-z\d\-－]{0,24}(?:室|层|楼|座|栋|幢|单元|号|窗口|大厅))?)"
+_ROAD_NUMBER = regex.compile(
+    r"(?:路|街|大道|大街|巷|胡同|弄)\d{1,5}(?:[-－之]\d{1,4})?号"
+    r"(?:[\p{Han}A-Za-z\d\-－]{0,24}(?:室|层|楼|座|栋|幢|单元|号|窗口|大厅))?"
+)
+_ROAD_NAME = regex.compile(
+    r"(?:(?<=^|[\s，,。；;：:（(、])|(?<=位于|地点|地址|在|至|到|于))(?:(?![至到在于的请])\p{Han}){1,14}$"
 )
 """A street address by its structure, without a 地址： cue: road (路/街/大道 …), door number (号) and
-optional premises (building, floor, room): ``天河区天府路1号区机关大院1号楼5016室``. It opens after
-a punctuation mark or a word of place (位于, 地点, 在, 至 …), so the words before it stay out."""
+optional premises (building, floor, room): ``天河区天府路1号区机关大院1号楼5016室``. The road's name
+opens after a punctuation mark or a word of place (位于, 地点, 在, 至 …), so the words before it stay
+out. The scan starts at the road word and door number, the part every address has."""
 _PERSON_BEFORE_PHONE = regex.compile(
     r"(?:^|(?<=[\s，,：:、；;（(]))(?P<name>\p{Han}{2,3})[ ]*"
     r"(?:[，,]?[ ]*(?:联系|咨询|办公|值班)?(?:电话|手机|座机)[ ]*)?(?:[:：（(][ ]*)?$"
@@ -229,11 +231,14 @@ def _addresses(ctx: Context) -> list[Fact]:
     for m in _ADDRESS.finditer(ctx.text):
         start, end = m.span("address")
         facts.append(ctx.fact(NAME, "address", m.group("address").strip(), start, end, role="contact", rule="地址："))
-    for m in _STREET_ADDRESS.finditer(ctx.text):
-        start, end = m.span("address")
+    for m in _ROAD_NUMBER.finditer(ctx.text):
+        name = _ROAD_NAME.search(ctx.text, max(0, m.start() - 14), m.start() + 1)
+        if name is None:
+            continue
+        start, end = name.start(), m.end()
         if ctx.claims.overlaps(start, end) or any(f.span[0] < end and start < f.span[1] for f in facts):
             continue
-        facts.append(ctx.fact(NAME, "address", m.group("address"), start, end, role="contact", rule="road+号"))
+        facts.append(ctx.fact(NAME, "address", ctx.text[start:end], start, end, role="contact", rule="road+号"))
     return facts
 
 

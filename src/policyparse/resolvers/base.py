@@ -66,17 +66,23 @@ FOLD: dict[int, int] = _build_fold()
 
 _ZERO_LOOKALIKES = "OoОоΟο0"
 """Letters (Latin, Cyrillic, Greek) and the digit typed for 〇 in hand-keyed Chinese-numeral years."""
-_CN_YEAR = re.compile(r"(?=[〇零一二三四五六七八九%s]{0,3}[〇零一二三四五六七八九])[〇零一二三四五六七八九%s]{4}(?=年)"
-                      % (_ZERO_LOOKALIKES, _ZERO_LOOKALIKES))
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九%s]{4}(?=年)" % _ZERO_LOOKALIKES)
+_CN_DIGITS = frozenset("〇零一二三四五六七八九")
 _TO_LING = str.maketrans({c: "〇" for c in _ZERO_LOOKALIKES})
+
+
+def _ling(m: re.Match) -> str:
+    year = m.group()
+    return year.translate(_TO_LING) if _CN_DIGITS.intersection(year) else year
 
 
 def _year_zeros(f: str) -> str:
     """``二O一二年``, ``二О一一年`` (Latin or Cyrillic O typed for 〇) → ``二〇一二年``: inside a
-    four-character Chinese-numeral year only, so Latin words and Arabic numbers are untouched."""
-    if not any(c in f for c in _ZERO_LOOKALIKES):
+    four-character year written with at least one Chinese digit only, so Latin words and Arabic
+    numbers (``2020年``) are untouched."""
+    if "年" not in f or not any(c in f for c in _ZERO_LOOKALIKES):
         return f
-    return _CN_YEAR.sub(lambda m: m.group().translate(_TO_LING), f)
+    return _CN_YEAR.sub(_ling, f)
 
 
 @lru_cache(maxsize=16)
