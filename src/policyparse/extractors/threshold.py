@@ -352,8 +352,8 @@ def _is_benefit(metric: str, op: str, sentence: str) -> bool:
 @lru_cache(maxsize=1)
 def _range_pattern() -> regex.Pattern:
     unit_group = _pattern().pattern.split("(?P<unit>", 1)[1].split(")(?P<post>", 1)[0]
-    return regex.compile(
-        rf"(?P<lo>{_NUMBER})[ ]?(?P<lo_unit>{unit_group})?[ ]?(?:至|到|－|—|-|~|～)[ ]?"
+    return regex.compile(  # the lookahead lets the scan skip every position no number starts at
+        rf"(?=[\d零一二两三四五六七八九十百千万])(?P<lo>{_NUMBER})[ ]?(?P<lo_unit>{unit_group})?[ ]?(?:至|到|－|—|-|~|～)[ ]?"
         rf"(?P<hi>{_NUMBER})[ ]?(?P<unit>{unit_group})(?P<tail>[ ]?(?:[（(]含本数[）)]|[（(]含[）)]|之间))?"
     )
 
