@@ -405,3 +405,17 @@ def test_rules_do_not_depend_on_the_file_format(stem: str, fmt: str) -> None:
                                      for n in leaves(a.condition)]) for a in r.applicants]
 
     assert shape(build_rules(parse_file(CORPORA / f"{stem}.{fmt}").document)) == shape(rules(stem))
+
+
+def test_rule_after_the_items_that_points_back_makes_them_alternatives() -> None:
+    notice = (
+        "关于组织申报2024年增产增效奖励的通知\n各有关企业：\n一、奖励对象\n"
+        "（一）2024年工业总产值不低于3000万元的规模以上工业企业。\n"
+        "（二）2024年新投产并纳入规模以上工业统计的企业。\n"
+        "企业满足以上条件（一）或者（二），且无失信记录。\n二、奖励标准\n按产值增量的1‰给予奖励。\n"
+    )
+    ruleset = build_rules(parse_text(notice))
+    groups = [n for a in ruleset.applicants for n in walk(a.condition) if isinstance(n, Group)]
+    either = [g for g in groups if g.kind == "any"]
+    assert len(either) == 1
+    assert [c.section for c in either[0].children] == ["一/（一）", "一/（二）"]

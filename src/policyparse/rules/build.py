@@ -88,6 +88,10 @@ class _Leaves:
     exclusion_list: bool = False
 
 
+_POINTS_BACK = regex.compile(r"以上|上述|前述")
+"""A rule after a list that refers back to its items (满足以上条件（一）或者（二）)."""
+
+
 def _type_label(key: TypeKey) -> str:
     if key.startswith("zh:"):
         return key[3:]
@@ -330,10 +334,15 @@ class _Builder:
 
     # -- blocks -----------------------------------------------------------------------------------
     def _selection(self, section: Section) -> tuple[str, int | None]:
+        """How many of a section's items an applicant must meet: the N-of-M rule of its lead, or
+        one stated after the items that points back at them (``企业满足以上条件（一）或者（二）``)."""
         start, end = SectionIndex.body_start(section), self.index.lead_end(section)
+        kids = self.index.children(section.id)
         for fact in self.selection_rules:
-            if start <= fact.span[0] < end:
-                value = fact.value_json()
+            value = fact.value_json()
+            after_items = (bool(kids) and kids[0].span[0] <= fact.span[0] < section.span[1]
+                           and _POINTS_BACK.search(fact.text) is not None and value.get("of") == len(kids))
+            if start <= fact.span[0] < end or after_items:
                 n, of = value["at_least"], value.get("of")
                 if of is not None and n >= of:
                     return "all", None
