@@ -8,7 +8,9 @@ than on free wording the contract leaves open:
   (数量/的/量/总额…), or when they share most characters;
 - ``money``: amount (or min/max) and bound must be equal; ``per`` only when the gold states it;
 - ``list``: same kind and at least half of the items shared (lists end with 等 and are cut in
-  different places by annotators).
+  different places by annotators);
+- ``reference``: title and 文号 equal up to whitespace (a space between two issuers in a title is
+  layout, and the normalized text drops it).
 """
 
 from __future__ import annotations
@@ -68,4 +70,12 @@ def values_match(fact_type: str, predicted: Any, gold: Any) -> bool:
         return [_num(x) for x in predicted] == [_num(x) for x in gold]
     if fact_type == "quota":
         return predicted.get("max") == gold.get("max") and predicted.get("unit") == gold.get("unit")
+    if fact_type == "reference":
+        return _unspaced(predicted) == _unspaced(gold)
     return canonical(predicted) == canonical(gold)
+
+
+def _unspaced(value: Any) -> str:
+    """A value's JSON without whitespace: spaces inside a Chinese title (``福建省工业和信息化厅 福建省
+    财政厅关于…``) are layout, and normalization removes them from the text."""
+    return "".join(canonical(value).split())

@@ -80,10 +80,14 @@ _STANDARD_CHANGE = regex.compile(
     rf"由[ ]?{_NUMBER}[ ]?(?:万元|亿元|千元|元|%|％)?[ ]?(?:提高|提升|增加|上调|调整|降低|下调|减少)(?:至|到|为)?[ ]?$"
 )
 """``三级医院由2400元提高至2800元``: a standard changed from one value to another, not a condition."""
+_QUALIFIED_NOUN = regex.compile(r"的(?P<noun>\p{Han}{2,12}?)(?=[，,。；;、）)\n]|$)")
+_PAID_BY_APPLICANT = regex.compile(r"上缴|缴纳|缴费|缴存|交纳|缴交")
+"""``全年上缴工会经费低于1万元``: money the applicant pays, so a condition, not a cap on a grant."""
 _CAP_WORD = regex.compile(r"最高|最多")
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
-_PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})")
-"""``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
+_PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})|每个?\p{Han}{0,4}?(?:片区|区县|乡镇|街道|园区|县|区|市)(?=\p{Han}{2})")
+"""``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing; ``每个片区
+试点一个以上…街区``: the unit each count is asked of."""
 _MATERIALS = regex.compile(r"材料")
 """申请材料 / 申报材料 sections list documents to hand in; a count there describes a document."""
 _DEFINITION_LEAD = regex.compile(r"[^，。；\n]{0,24}?(?:是指|系指)")
@@ -216,6 +220,9 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> tuple[s
         m_end = aside.start()
     metric = text[m_start:m_end]
     span_end = match_end
+    qualified = _QUALIFIED_NOUN.match(text, match_end) if not metric else None
+    if qualified:  # 400万元以下的工程采购项目: the noun after 的 is what the amount measures
+        return qualified.group("noun"), start, qualified.end(), period or _period_in(text[c_start:start])
     if not metric and c_start > floor and text[c_start - 1] in "，,":
         prev_start = max(_clause_start(text, c_start - 1, ctx), floor)
         m_start, m_end, period = _strip_fillers(text, prev_start, c_start - 1, period)
@@ -345,7 +352,7 @@ def _is_benefit(metric: str, op: str, sentence: str) -> bool:
     if _RECEIVED.search(sentence):
         return False  # 近两年获得政府资助资金累计不超过100万元: what the applicant already received
     if op in ("<=", "<"):
-        return any(w in metric for w in table["benefit_words"])
+        return not _PAID_BY_APPLICANT.search(metric) and any(w in metric for w in table["benefit_words"])
     return _EVERY.sub("", metric).startswith(tuple(table["grant_verbs"]))
 
 
