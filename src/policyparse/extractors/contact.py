@@ -140,7 +140,7 @@ def _people_after_cue(ctx: Context) -> list[Fact]:
             if not m:
                 break
             name = regex.sub(r"\s", "", m.group())
-            if not _is_person_name(name) or any(w in name for w in ("电话", "邮箱", "地址", "手机")):
+            if not _is_person_name(name) or _NOT_A_NAME.search(name):
                 break
             facts.append(ctx.fact(NAME, "person", name, m.start(), m.end(), role="contact", rule="联系人：…"))
             sep = _NAME_SEPARATOR.match(text, m.end())

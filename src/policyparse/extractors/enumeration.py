@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 
 from policyparse.extractors.context import Context
+from policyparse.extractors.wordset import WordSet
 from policyparse.models import Fact, Section
 from policyparse.resources import read_json
 
@@ -54,10 +55,9 @@ def _kinds() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _lead_in() -> regex.Pattern:
-    """One lead-in word at the start of a first item, longest first (重点支持 before 支持)."""
-    words = sorted(_kinds()["lead_in"], key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words))
+def _lead_in() -> WordSet:
+    """The lead-in words of a first item (重点支持, 围绕, 与 …), longest first."""
+    return WordSet(_kinds()["lead_in"])
 
 
 @lru_cache(maxsize=1)
@@ -80,12 +80,9 @@ def _trim_first(item: str) -> tuple[list[str], int, bool]:
     cut = item.rfind("的") + 1
     comitative = False
     lead_in = _lead_in()
-    while True:
-        word = lead_in.match(item, cut)
-        if not word or word.end() >= len(item):
-            break
-        cut = word.end()
-        comitative = comitative or word.group() in kinds["comitative"]
+    while length := lead_in.prefix(item, cut, len(item), min_rest=1):
+        comitative = comitative or item[cut:cut + length] in kinds["comitative"]
+        cut += length
     modal = None if comitative else _MODAL_COMITATIVE.search(item, cut)
     if modal and len(item) - modal.end() >= 2:
         partner = item[cut:modal.start()]

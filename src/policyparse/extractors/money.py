@@ -13,7 +13,7 @@ import regex
 from policyparse.extractors.context import Context
 from policyparse.extractors.roles import classify, clause_before
 from policyparse.models import Fact
-from policyparse.resolvers.money import TIME_UNITS, scan_money
+from policyparse.resolvers.money import PER_PERIOD, scan_money
 
 NAME = "money.v1"
 TYPES = ("money",)
@@ -23,7 +23,6 @@ _PER = regex.compile(
     r"(?P<head>(?:(?![每单])\p{Han}){0,12}(?:项目|企业|单位|中心|机构|平台|专利|人才))?"
 )
 _HEADS = ("项目", "企业", "单位", "中心", "机构", "平台", "专利", "人才")
-_PERIODS = {"年": "年", "月": "月", "天": "天", "日": "天"}
 
 
 def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -35,8 +34,8 @@ def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     per = period = None
     for m in _PER.finditer(before):
         cls, head = m.group("cls"), m.group("head")
-        if cls in _PERIODS:
-            period = _PERIODS[cls]
+        if cls in PER_PERIOD:
+            period = PER_PERIOD[cls]
         elif cls and cls != "个":
             per = cls
         elif head:

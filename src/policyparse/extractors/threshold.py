@@ -85,9 +85,10 @@ _PAID_BY_APPLICANT = regex.compile(r"上缴|缴纳|缴费|缴存|交纳|缴交")
 """``全年上缴工会经费低于1万元``: money the applicant pays, so a condition, not a cap on a grant."""
 _CAP_WORD = regex.compile(r"最高|最多")
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
-_PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})|每个?\p{Han}{0,4}?(?:片区|区县|乡镇|街道|园区|县|区|市)(?=\p{Han}{2})")
-"""``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing; ``每个片区
-试点一个以上…街区``: the unit each count is asked of."""
+_PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})")
+"""``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
+_EACH_PLACE_LEAD = regex.compile(r"每个?\p{Han}{0,4}?(?:片区|区县|乡镇|街道|园区|县|区|市)(?=\p{Han}{2})")
+"""``每个片区试点一个以上…街区``: the place each count is asked of, not part of the metric."""
 _MATERIALS = regex.compile(r"材料")
 """申请材料 / 申报材料 sections list documents to hand in; a count there describes a document."""
 _DEFINITION_LEAD = regex.compile(r"[^，。；\n]{0,24}?(?:是指|系指)")
@@ -163,7 +164,8 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
         # one prefix filler per round (或获得…: strip 或, then look again from the longest: 获得, not 获)
         if length := prefixes.prefix(text, start, end, min_rest=2):
             start, changed = start + length, True
-        for lead in (_holder_lead(), _DEFINITION_LEAD, _TIME_LEAD, _PLACE_LEAD, _EARLIER_PREDICATE, _PREPOSITION_LEAD):
+        for lead in (_holder_lead(), _DEFINITION_LEAD, _TIME_LEAD, _PLACE_LEAD, _EARLIER_PREDICATE, _PREPOSITION_LEAD,
+                     _EACH_PLACE_LEAD):
             m = lead.match(text, start, end)
             # 在全市企业中占比, 在本市的研发投入: the place is part of the metric
             if m and end - m.end() >= 2 and text[m.end()] not in "占的":
@@ -299,9 +301,7 @@ def extract(ctx: Context) -> list[Fact]:
             metric, start, end, age_holder = _age(text, start, m.start(), m.end())
             if start == m.start() and previous[1] == "年龄" and _JOINER.fullmatch(text, previous[0], m.start()):
                 age_holder = previous[2]  # 年龄应在18周岁以上，35周岁以下: the same person
-        elif (len(metric) < 2 or _NOT_A_METRIC.search(metric) or _STANDARD_CHANGE.search(text, max(0, m.start() - 24), m.start("num"))
-              or (unit == "CNY" and _CAP_WORD.search(text, max(0, m.start() - 2), m.start("num")))
-              or _is_benefit(metric, op, _sentence_before(text, m.start()))):
+        elif not _is_condition(text, metric, op, unit, m.start(), m.start("num")):
             continue
         metric = _complete_metric(text, metric, start, pre, unit, previous)
         clause = text[min(start, _clause_start(text, m.start())):m.end()]
@@ -340,6 +340,20 @@ def _sentence_before(text: str, pos: int) -> str:
     floor = max(0, pos - 60)
     cut = max(text.rfind(c, floor, pos) for c in "。；;\n")
     return text[max(floor, cut + 1):pos]
+
+
+def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number: int) -> bool:
+    """Whether a comparison whose words start at ``start`` (its number at ``number``) states a
+    condition or target: not a non-metric (a quota, an N-of-M rule), not a standard changed from one
+    value to another (``由2400元提高至2800元``), not a grant capped with 最高/最多
+    (``单家最高不超过90万元``) and not any other cap on what the programme grants."""
+    if len(metric) < 2 or _NOT_A_METRIC.search(metric):
+        return False
+    if _STANDARD_CHANGE.search(text, max(0, start - 24), number):
+        return False
+    if unit == "CNY" and _CAP_WORD.search(text, max(0, start - 2), number):
+        return False
+    return not _is_benefit(metric, op, _sentence_before(text, start))
 
 
 def _is_benefit(metric: str, op: str, sentence: str) -> bool:
@@ -392,8 +406,7 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         age_holder = None
         if age:
             metric, start, _, age_holder = _age(text, start, m.start(), m.end())
-        elif (len(metric) < 2 or _NOT_A_METRIC.search(metric)
-              or _is_benefit(metric, "<=", _sentence_before(text, m.start()))):
+        elif not _is_condition(text, metric, "<=", unit, m.start(), m.start()):
             continue
         kind = _kind(ctx, m.start(), text[start:m.end()])
         extras = {"kind": kind} if kind else {}

@@ -13,12 +13,13 @@ from policyparse.metadata.header import (
 )
 from policyparse.metadata.jurisdiction import resolve_jurisdiction
 from policyparse.models import Jurisdiction, Metadata, Section
+from policyparse.resolvers.base import fold
 from policyparse.resolvers.dates import parse_date
 from policyparse.resolvers.doc_numbers import find_doc_numbers
 
 _FULL_DATE = regex.compile(
     r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))"
-    r"|[〇零一二三四五六七八九○ＯOoОоΟο0]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
 )
 _PUBLISH_LABEL = regex.compile(r"(?:发布日期|发文日期|印发日期|发布时间|日期|(?:^|\n)[ \t]*时间)\s*[:：]\s*$")
 """The label of a web page's publication date (``发布时间：``, and ``时间：`` opening a line)."""
@@ -43,10 +44,16 @@ def _date_value(raw: str) -> str | None:
         return None
 
 
+def _full_dates(text: str, end: int | None = None):
+    """Full dates in ``text``, found in its folded copy (so ``○``/``Ｏ`` and a Latin O typed for 〇
+    read as 〇, full-width digits as digits); spans index ``text`` itself."""
+    return _FULL_DATE.finditer(fold(text), 0, len(text) if end is None else end)
+
+
 def _publish_date(text: str, preamble_end: int) -> str | None:
-    for m in _FULL_DATE.finditer(text, 0, max(preamble_end, 1)):
+    for m in _full_dates(text, max(preamble_end, 1)):
         if _PUBLISH_LABEL.search(text, max(0, m.start() - 12), m.start()):
-            return _date_value(m.group())
+            return _date_value(text[m.start():m.end()])
     return None
 
 
@@ -55,7 +62,7 @@ def _signature(text: str, preamble_end: int) -> tuple[str | None, list[str]]:
     organisation name, in the preamble (印发 notices) or at the end of the text."""
     candidates = []
     unsigned = None
-    for m in _FULL_DATE.finditer(text):
+    for m in _full_dates(text):
         line_end = text.find("\n", m.end())
         rest = text[m.end(): line_end if line_end >= 0 else len(text)].strip()
         if rest and not rest.startswith("（") and not rest.startswith("("):
@@ -67,9 +74,9 @@ def _signature(text: str, preamble_end: int) -> tuple[str | None, list[str]]:
     for m in candidates:
         names = signature_issuers(text, [m.start()])
         if names:
-            return _date_value(m.group()), names
+            return _date_value(text[m.start():m.end()]), names
     if unsigned is not None:  # a web copy that kept the date line but not the issuer's name
-        return _date_value(unsigned.group()), []
+        return _date_value(text[unsigned.start():unsigned.end()]), []
     return None, []
 
 

@@ -47,8 +47,9 @@ _APPROX_RANGE = rx(
     r"(?<![0-9零〇一二三四五六七八九十百千万亿])(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])(?P<u>[十百千万亿]+)"
 )
 _PER = rx(r"[ \t]{0,2}/[ \t]{0,2}(?P<per>项目|企业|单位|件|项|个|家|人次|人|次|年|月|日|天|户|台|套|份|所|座|篇|部|张|吨|亩|平方米|㎡|m²|m2)")
-TIME_UNITS = frozenset({"年", "月", "日", "天"})
-"""``per`` units that are a rate in time (``/月``): they go to ``per_period``, not ``per``."""
+PER_PERIOD = {"年": "年", "月": "月", "日": "天", "天": "天"}
+"""``per`` units that are a rate in time (``/月``, ``每天``) and their normal form: they go to
+``per_period``, not ``per``, and 日 and 天 are one period."""
 
 
 def _match_per(f: str, end: int, extra: dict) -> int:
@@ -58,10 +59,11 @@ def _match_per(f: str, end: int, extra: dict) -> int:
         m = _PER.match(f, end)
         if not m:
             break
-        key = "per_period" if m.group("per") in TIME_UNITS else "per"
+        unit = m.group("per")
+        key = "per_period" if unit in PER_PERIOD else "per"
         if key in extra:
             break
-        extra[key] = m.group("per")
+        extra[key] = PER_PERIOD.get(unit, unit)
         end = m.end()
     return end
 _PREFIX_RMB = rx(r"(?:人民币|RMB|CNY|￥|¥)[ \t]{0,3}$")
