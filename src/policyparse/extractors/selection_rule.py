@@ -23,6 +23,8 @@ _LIST = r"(?:以下|下列|如下|上述)"
 _ITEMS = r"(?:目标|指标|条件|要求|情形|标准|任务|内容)?"
 _N = r"(?P<n>\d{1,2}|[一二两三四五六七八九十])"
 _REF = r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]"
+_ONE_REF = regex.compile(_REF)
+"""A reference to a listed item: ``（一）``, ``(2)``."""
 _RULES = regex.compile(
     rf"(?P<all>(?:应|须|需|必须)?同时(?:满足|具备|符合|达到){_LIST}{_ITEMS})"
     rf"|(?P<one>(?:满足|具备|符合|达到|具有|具){_LIST}{_ITEMS}(?:中的|中)?(?:之一|任一项|任意一项|其中一项))"
@@ -55,7 +57,7 @@ def extract(ctx: Context) -> list[Fact]:
     facts = []
     for m in _RULES.finditer(ctx.text):
         if m.group("refs"):
-            of = len(regex.findall(_REF, m.group("refs")))
+            of = len(_ONE_REF.findall(m.group("refs")))
             either = m.group("joiner") in ("或者", "或")
             value, rule = {"at_least": 1 if either else of, "of": of}, "条件（一）或（二）" if either else "条件（一）和（二）"
             facts.append(ctx.fact(NAME, "selection_rule", value, m.start(), m.end(), rule=rule))

@@ -67,8 +67,8 @@ class OffsetMap:
         return OffsetMap(itemgetter(*idx)(mine))  # one C-level gather instead of a Python loop
 
 
-_COUNTING = array("l", range(1 << 16))
-"""0, 1, 2 …: slices of it are ``range`` runs copied at C speed (grown on demand)."""
+_COUNTING = array("l")
+"""0, 1, 2 …: slices of it are ``range`` runs copied at C speed (grown on demand, doubling)."""
 
 
 def _counting(start: int, end: int) -> array:
