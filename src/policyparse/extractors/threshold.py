@@ -26,6 +26,12 @@ Clause grammar the metric follows:
   (``该企业…``, ``…的申请人``), a definition lead (``X是指``), a time or place adverbial
   (``在申请日前``, ``在基地入驻企业``), a modal (``应当已``) and an earlier predicate joined by 并
   (``依法登记注册并实际运营满一年`` → ``实际运营``) are not part of it;
+- a comparison that names who is left out (``奖励金额在1万元以下的企业不安排``, ``…低于500万元的，
+  不予支持``) states the opposite condition (奖励金额 > 1万元), even on a benefit;
+- a share written against its base (``其滚存总额超过当年工伤保险基金收入的30%``, ``不低于采购合同金额
+  50%的预付款``) has the metric ``A占B的比例``; after 按 it is the rate of a grant, not a condition;
+- a quantity that qualifies the people a clause hires (``企业吸纳登记失业半年以上人员``) measures what
+  follows the hiring verb (登记失业), and the people are the subject;
 - a cap on what the programme grants (``租金补贴每年不超过5万元``, ``补贴期限最长不超过3年``,
   ``每年安排最高100万元``, ``获支持企业数量最多不超过10个``) is a money, duration or quota fact,
   not a condition on the applicant, and is not a threshold.
@@ -50,7 +56,8 @@ from policyparse.resources import read_json
 NAME = "threshold.v1"
 TYPES = ("threshold",)
 
-_NUMBER = r"(?:\d+(?:[.,]\d+)*(?:(?:万|亿)(?![元亿]))?|[零一二两三四五六七八九十百千万]+)"
+_NUMBER = r"(?:\d+(?:[.,]\d+)*(?:(?:万|亿)(?![元亿]))?|[零一二两三四五六七八九十百千万]+|(?<![上下前后])半(?=年|个月))"
+"""A quantity: digits (with a 万/亿 multiplier), a Chinese numeral, or 半 before 年/个月 (半年以上)."""
 _BOUNDARY = "，,。；;：:、\n！？“”"
 _NOT_A_METRIC = regex.compile(r"以下|上述|下列|如下|(?:给予|资助|支持|补助|奖补|推荐|原则上|限额|申报|择优)$")
 """Clauses that end like a funding cap, a quota or an N-of-M rule are other facts, not thresholds."""
@@ -99,8 +106,24 @@ _PLACE_LEAD = regex.compile(
 )
 """``在天河区``, ``在基地入驻企业``, ``已在该企业``, ``在京``: where the predicate happens, not what it
 measures."""
+_EXCLUDED = regex.compile(
+    r"(?:的|者)(?:\p{Han}{0,10}?)[，,]?(?:一律|均|将|则|原则上)?"
+    r"(?:不予|不安排|不纳入|不列入|不享受|不给予|不属于|不受理|不支持|不得申报|不能申报|不再安排|不再支持)"
+)
+"""``奖励金额在1万元以下的企业不安排``, ``营业收入低于500万元的，不予支持``: the comparison names who is
+left out, so the condition is its opposite (奖励金额 > 1万元) — even when it measures a benefit."""
+_QUALIFIED_PERSON = regex.compile(r"的?(?P<noun>\p{Han}{0,6}?(?:人员|人才|职工|员工|毕业生|劳动者|农民工|青年))")
+_HIRING_VERB = regex.compile(r"^\p{Han}{0,8}?(?:吸纳|招用|录用|聘用|招收|安置|雇用|招聘|接收)")
+"""``企业吸纳登记失业半年以上人员``: the quantity qualifies the people hired, so the metric is what
+follows the hiring verb (登记失业) and the people are the subject."""
+_OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
 _EARLIER_PREDICATE = regex.compile(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表])|且)(?=\p{Han}{2})")
 """``依法登记注册并实际运营`` (满一年): the number measures the last predicate."""
+
+
+def _alt(words) -> str:
+    """A regex alternation of ``words``, longest first (so 及以上 wins over 以上)."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _table() -> dict:
@@ -110,12 +133,11 @@ def _table() -> dict:
 @lru_cache(maxsize=1)
 def _pattern() -> regex.Pattern:
     table = _table()
-    alt = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    units = alt(["万亿元", "亿元", "万元", "千元", "元", "%", "％"] + table["count_units"])
+    units = _alt(["万亿元", "亿元", "万元", "千元", "元", "%", "％"] + table["count_units"])
     return regex.compile(
-        rf"(?P<pre>{alt(table['prefix'])})?[ ]?(?:为|是)?[ ]?"
+        rf"(?P<pre>{_alt(table['prefix'])})?[ ]?(?:为|是)?[ ]?"
         rf"(?P<num>{_NUMBER})[ ]?(?P<unit>{units})"
-        rf"(?P<post>{alt(table['suffix'])})?"
+        rf"(?P<post>{_alt(table['suffix'])})?"
     )
 
 
@@ -187,9 +209,8 @@ def _holder_lead() -> regex.Pattern:
     ``申报单位上年度…``, ``在基地就业的申请人在…``), or pointed back to (``该港澳青年企业…``): the
     holder is the subject, not part of the metric."""
     table = _table()
-    alt = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    holders = alt(table["holders"])
-    after = rf"拥有|具有|持有|在(?![^，。；\n]*占)|应|须|需|必须|{alt(table['periods'])}"
+    holders = _alt(table["holders"])
+    after = rf"拥有|具有|持有|在(?![^，。；\n]*占)|应|须|需|必须|{_alt(table['periods'])}"
     return regex.compile(
         rf"(?:[^，。；、\n]{{0,24}}?的|\p{{Han}}{{0,6}}?)(?:申报|建设|承担)?(?:{holders})(?={after})"
         rf"|(?:该|其|本|上述)[^，。；、\n]{{0,10}}?(?:{holders})"
@@ -277,6 +298,7 @@ def extract(ctx: Context) -> list[Fact]:
     table = _table()
     facts = []
     held = _holder_thresholds(ctx)
+    held += _share_thresholds(ctx, held)
     held += _range_thresholds(ctx, held)
     held += _count_conditions(ctx, held)
     previous: tuple[int, str, str | None] = (0, "", None)  # where the last threshold ended, its metric, subject
@@ -296,29 +318,48 @@ def extract(ctx: Context) -> list[Fact]:
         except (ValueError, KeyError, ArithmeticError):
             continue
         metric, start, end, period = _metric(ctx, m.start(), m.end(), previous[0])
-        age_holder = None
+        excluded = _EXCLUDED.match(text, m.end()) is not None
+        if excluded:
+            op = _OPPOSITE[op]
+        holder = None
         if unit in table["age_units"]:
-            metric, start, end, age_holder = _age(text, start, m.start(), m.end())
+            metric, start, end, holder = _age(text, start, m.start(), m.end())
             if start == m.start() and previous[1] == "年龄" and _JOINER.fullmatch(text, previous[0], m.start()):
-                age_holder = previous[2]  # 年龄应在18周岁以上，35周岁以下: the same person
-        elif not _is_condition(text, metric, op, unit, m.start(), m.start("num")):
+                holder = previous[2]  # 年龄应在18周岁以上，35周岁以下: the same person
+        elif excluded and not _is_metric(metric):
+            continue
+        elif not excluded and not _is_condition(text, metric, op, unit, m.start(), m.start("num")):
             continue
         metric = _complete_metric(text, metric, start, pre, unit, previous)
+        hired = _hired(text, metric, m.end())
+        if hired:
+            cut, holder = hired
+            metric, start = metric[cut:], start + cut
         clause = text[min(start, _clause_start(text, m.start())):m.end()]
         threshold = {"metric": metric, "op": op, "value": value, "unit": unit}
-        subject = age_holder or _subject(ctx, m.start())
+        subject = holder or _subject(ctx, m.start())
         if subject:
             threshold["subject"] = subject
         if period:
             threshold["period"] = period
         kind = _kind(ctx, m.start(), clause)
         extras = {"kind": kind} if kind else {}
-        rule = f"{pre or ''}N{m.group('unit')}{post or ''}"
+        rule = f"{pre or ''}N{m.group('unit')}{post or ''}" + (":excluded" if excluded else "")
         first = ctx.fact(NAME, "threshold", threshold, start, end, rule=rule, **extras)
         more = _respectively(ctx, m.end(), start, threshold, rule, extras)
         facts.extend(_distribute(ctx, [first] + more))
         previous = (max([end] + [f.span[1] for f in more]), metric, threshold.get("subject"))
     return sorted(facts + held, key=lambda f: f.span)
+
+
+def _hired(text: str, metric: str, quantity_end: int) -> tuple[int, str] | None:
+    """(where the metric starts after the hiring verb, the people hired) when the quantity
+    qualifies the people a clause hires (``吸纳登记失业半年以上人员``), else None."""
+    verb = _HIRING_VERB.match(metric)
+    people = _QUALIFIED_PERSON.match(text, quantity_end) if verb else None
+    if people is None or len(metric) - verb.end() < 2:
+        return None
+    return verb.end(), people.group("noun")
 
 
 _AGE_HOLDER = regex.compile(r"(?P<holder>\p{Han}{1,12}?(?:人|者|员|青年|人才))(?:的)?年龄$")
@@ -342,12 +383,17 @@ def _sentence_before(text: str, pos: int) -> str:
     return text[max(floor, cut + 1):pos]
 
 
+def _is_metric(metric: str) -> bool:
+    """Whether a clause can name what is measured (not a quota's or an N-of-M rule's wording)."""
+    return len(metric) >= 2 and not _NOT_A_METRIC.search(metric)
+
+
 def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number: int) -> bool:
     """Whether a comparison whose words start at ``start`` (its number at ``number``) states a
     condition or target: not a non-metric (a quota, an N-of-M rule), not a standard changed from one
     value to another (``由2400元提高至2800元``), not a grant capped with 最高/最多
     (``单家最高不超过90万元``) and not any other cap on what the programme grants."""
-    if len(metric) < 2 or _NOT_A_METRIC.search(metric):
+    if not _is_metric(metric):
         return False
     if _STANDARD_CHANGE.search(text, max(0, start - 24), number):
         return False
@@ -424,10 +470,9 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
 @lru_cache(maxsize=1)
 def _count_pattern() -> regex.Pattern:
     table = _table()
-    alt = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    verbs = alt(table["count_verbs"] + table["possession_verbs"])
-    units = alt(table["implicit_units"])
-    suffix = alt(table["suffix"])
+    verbs = _alt(table["count_verbs"] + table["possession_verbs"])
+    units = _alt(table["implicit_units"])
+    suffix = _alt(table["suffix"])
     noun = r"[\p{Han}A-Za-z（）()“”、]{2,30}?"
     return regex.compile(
         rf"(?P<pre>至少|不少于)?(?P<verb>{verbs})(?P<num>{_NUMBER})(?P<unit>{units})(?!{suffix}|性)"
@@ -517,15 +562,14 @@ def _respectively(ctx: Context, pos: int, start: int, first: dict, rule: str, ex
 @lru_cache(maxsize=1)
 def _holder_pattern() -> regex.Pattern:
     table = _table()
-    alt = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    quantity = (rf"(?:{alt(table['prefix'])})?(?:{_NUMBER})[ ]?(?:{alt(table['implicit_units'])})(?!性)"
-                rf"(?:{alt(table['suffix'])})?")
+    quantity = (rf"(?:{_alt(table['prefix'])})?(?:{_NUMBER})[ ]?(?:{_alt(table['implicit_units'])})(?!性)"
+                rf"(?:{_alt(table['suffix'])})?")
     noun = r"[\p{Han}A-Za-z（）()“”]{2,16}?"
     return regex.compile(
-        rf"(?<!每)(?:{alt(table['implicit_verbs'])})(?P<q>{quantity}{noun})"
+        rf"(?<!每)(?:{_alt(table['implicit_verbs'])})(?P<q>{quantity}{noun})"
         rf"(?:(?:或者|或)(?P<q>{quantity}{noun}))*"
         r"(?:[，,]?(?:且|并且|并|同时)[^，,。；;\n的]{1,30})?"
-        rf"的(?P<holder>[^\P{{Han}}的]{{0,8}}?(?:{alt(table['holders'])}))"
+        rf"的(?P<holder>[^\P{{Han}}的]{{0,8}}?(?:{_alt(table['holders'])}))"
     )
 
 
@@ -561,6 +605,64 @@ def _holder_thresholds(ctx: Context) -> list[Fact]:
             rule = f"{pre or ''}N{q.group('unit')}{post or ''}X的<holder>"
             kind = _kind(ctx, lead, text[_clause_start(text, m.start()):q_end]) or "eligibility"
             facts.append(ctx.fact(NAME, "threshold", threshold, lead, q_end, rule=rule, kind=kind))
+    return facts
+
+
+@lru_cache(maxsize=1)
+def _share_pattern() -> regex.Pattern:
+    table = _table()
+    comparisons = [w for w in table["prefix"] if w not in table["growth_metric"] and not w.startswith(("提", "压", "降", "控"))]
+    return regex.compile(
+        rf"(?P<pre>{_alt(comparisons)})(?P<base>[\p{{Han}}A-Za-z]{{2,24}}?)的?"
+        rf"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百]+)(?P<unit>[%％])(?P<post>{_alt(table['suffix'])})?"
+        rf"(?:的(?P<noun>\p{{Han}}{{2,8}}?)(?=[，,。；;、\n]|$))?"
+    )
+
+
+_SHARE_WORD = regex.compile(r"(?:的)?(?:比例|比重|占比)$")
+_RATE_OF_GRANT = regex.compile(r"按照?(?![时期月年季])")
+"""``相关费用按不超过实际发生额的50%予以补助``: a share after 按 is the rate a grant is paid at."""
+_GRANT_AFTER = regex.compile(r"(?:[（(][^）)]*[）)])?(?:的?比例)?(?:予以|给予|进行)?(?:补助|补贴|奖励|资助|支持|奖补|贴息|分档)")
+_POINTER = regex.compile(r"^(?:其|该|此)")
+
+
+def _share_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """A share written against its base, ``其滚存总额超过当年工伤保险基金收入的30%``, ``给予中小企业
+    不低于采购合同金额50%的预付款``: the metric is ``A占B的比例`` — A the thing measured (the clause
+    before the comparison, or the noun after the percentage), B the base between the comparison
+    word and the number."""
+    text = ctx.text
+    table = _table()
+    facts = []
+    for m in _share_pattern().finditer(text):
+        if ctx.claims.overlaps(m.start(), m.end()) or any(f.span[0] <= m.start("num") < f.span[1] for f in taken):
+            continue
+        pre, post, noun = m.group("pre"), m.group("post"), m.group("noun")
+        if _RATE_OF_GRANT.search(text, _clause_start(text, m.start(), ctx), m.start()) or _GRANT_AFTER.match(text, m.end()):
+            continue
+        op = table["prefix"][pre]
+        if noun:
+            measured, start = noun, m.start()
+        else:
+            measured, start, _, _ = _metric(ctx, m.start(), m.end())
+            measured = _SHARE_WORD.sub("", _POINTER.sub("", measured))
+        if len(measured) < 2:
+            continue
+        metric = f"{measured}占{m.group('base')}的比例"
+        if not _is_condition(text, metric, op, "%", start, m.start("num")):
+            continue
+        try:
+            value, unit = _value(m.group("num"), m.group("unit"))
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        threshold = {"metric": metric, "op": op, "value": value, "unit": unit}
+        subject = _subject(ctx, m.start())
+        if subject:
+            threshold["subject"] = subject
+        kind = _kind(ctx, m.start(), text[start:m.end()])
+        extras = {"kind": kind} if kind else {}
+        rule = f"{pre}B的N%{post or ''}" + ("的X" if noun else "")
+        facts.append(ctx.fact(NAME, "threshold", threshold, start, m.end(), rule=rule, **extras))
     return facts
 
 
