@@ -94,6 +94,8 @@ _CAP_WORD = regex.compile(r"最高|最多")
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
 _PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})")
 """``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
+_LONE_LEAD = regex.compile(r"对于?|凡|如|若|其中|对于其中")
+"""A lead word with nothing after it before the comparison (``对超过400万元的…``)."""
 _EACH_PLACE_LEAD = regex.compile(r"每个?\p{Han}{0,4}?(?:片区|区县|乡镇|街道|园区|县|区|市)(?=\p{Han}{2})")
 """``每个片区试点一个以上…街区``: the place each count is asked of, not part of the metric."""
 _MATERIALS = regex.compile(r"材料")
@@ -242,6 +244,8 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> tuple[s
     if aside and aside.start() > m_start:
         m_end = aside.start()
     metric = text[m_start:m_end]
+    if _LONE_LEAD.fullmatch(metric):  # 对超过400万元的政府采购工程: the preposition measures nothing
+        metric, m_start = "", m_end
     span_end = match_end
     qualified = _QUALIFIED_NOUN.match(text, match_end) if not metric else None
     if qualified:  # 400万元以下的工程采购项目: the noun after 的 is what the amount measures
@@ -299,6 +303,7 @@ def extract(ctx: Context) -> list[Fact]:
     facts = []
     held = _holder_thresholds(ctx)
     held += _share_thresholds(ctx, held)
+    held += _unitless_thresholds(ctx, held)
     held += _range_thresholds(ctx, held)
     held += _count_conditions(ctx, held)
     previous: tuple[int, str, str | None] = (0, "", None)  # where the last threshold ended, its metric, subject
@@ -663,6 +668,52 @@ def _share_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         extras = {"kind": kind} if kind else {}
         rule = f"{pre}B的N%{post or ''}" + ("的X" if noun else "")
         facts.append(ctx.fact(NAME, "threshold", threshold, start, m.end(), rule=rule, **extras))
+    return facts
+
+
+@lru_cache(maxsize=1)
+def _unitless_pattern() -> regex.Pattern:
+    table = _table()
+    units = _alt(["元", "%", "％"] + table["count_units"])
+    return regex.compile(
+        rf"(?P<word>{_alt(table['metric_units'])})(?P<gap>[^，,。；;、\d\n]{{0,8}}?)(?P<pre>{_alt(table['prefix'])})?[ ]?"
+        rf"(?P<num>\d+(?:\.\d+)?(?:万|亿)?)(?P<post>{_alt(table['suffix'])})?(?![\d.万亿]|{units})"
+    )
+
+
+_SELECTION_LEAD = regex.compile(r"^.*?(?:同时满足|满足|符合)")
+
+
+def _unitless_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """``直播场观人次平均每小时50万以上``, ``播放量达1500万以上``, ``转发量5000以上``: a count with no unit
+    because the metric word names it (``metric_units`` of the operator table)."""
+    text = ctx.text
+    table = _table()
+    facts = []
+    for m in _unitless_pattern().finditer(text):
+        pre, post = m.group("pre"), m.group("post")
+        if not (pre or post) or ctx.claims.overlaps(m.start("num"), m.end("num")):
+            continue
+        if any(f.span[0] <= m.start("num") < f.span[1] for f in taken):
+            continue
+        op = table["prefix"][pre] if pre else table["suffix"][post]
+        comparison = m.start("pre") if pre else m.start("num")
+        metric, start, _, period = _metric(ctx, comparison, m.end())
+        lead = _SELECTION_LEAD.match(metric)
+        if lead and len(metric) - lead.end() >= 2:  # 同时满足播放量达…: the rule's wording is not the metric
+            metric, start = metric[lead.end():], start + lead.end()
+        unit = table["metric_units"][m.group("word")]
+        if not _is_condition(text, metric, op, unit, comparison, m.start("num")):
+            continue
+        threshold = {"metric": metric, "op": op, "value": parse_number(m.group("num")), "unit": unit}
+        subject = _subject(ctx, m.start())
+        if subject:
+            threshold["subject"] = subject
+        if period:
+            threshold["period"] = period
+        kind = _kind(ctx, m.start(), text[start:m.end()])
+        extras = {"kind": kind} if kind else {}
+        facts.append(ctx.fact(NAME, "threshold", threshold, start, m.end(), rule=f"X{m.group('word')}{pre or ''}N{post or ''}", **extras))
     return facts
 
 
