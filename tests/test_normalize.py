@@ -17,6 +17,17 @@ def test_whitespace_keeps_one_paragraph_per_line() -> None:
     assert normalize("  一、总体要求  \n\n\n 为了 加快 发展。\n").text == "一、总体要求\n为了加快发展。"
 
 
+def test_line_wrap_spaces_around_short_numbers_go() -> None:
+    """Text copied out of a PDF keeps its line wraps as spaces (第 1 条, 不低于200 万元)."""
+    text = normalize("第 1 条 设立总规模不低于200 万元的资金，固定资 产投资").text
+    assert text == "第1条设立总规模不低于200万元的资金，固定资产投资"
+
+
+def test_space_before_a_phone_number_stays() -> None:
+    """A long number is a phone or an ID: the space before it separates a name."""
+    assert normalize("李强 83459876 王明 0519-1234").text == "李强 83459876 王明 0519-1234"
+
+
 def test_latin_words_keep_their_spaces() -> None:
     assert normalize("采用 PCT 途径 and Paris Convention").text == "采用 PCT 途径 and Paris Convention"
 

@@ -94,6 +94,9 @@ _CAP_WORD = regex.compile(r"最高|最多")
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
 _PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})")
 """``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
+_HAS_DIGIT = regex.compile(r"\d")
+_RATE_EACH = regex.compile(r"每$")
+"""``每满1年积2分``, ``每满100万元奖励1万元``: 每 before the comparison makes a rate, not a condition."""
 _LONE_LEAD = regex.compile(r"对于?|凡|如|若|其中|对于其中")
 """A lead word with nothing after it before the comparison (``对超过400万元的…``)."""
 _EACH_PLACE_LEAD = regex.compile(r"每个?\p{Han}{0,4}?(?:片区|区县|乡镇|街道|园区|县|区|市)(?=\p{Han}{2})")
@@ -252,10 +255,11 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> tuple[s
         return qualified.group("noun"), start, qualified.end(), period or _period_in(text[c_start:start])
     if not metric and c_start > floor and text[c_start - 1] in "，,":
         prev_start = max(_clause_start(text, c_start - 1, ctx), floor)
-        m_start, m_end, period = _strip_fillers(text, prev_start, c_start - 1, period)
-        metric = text[m_start:m_end]
+        if not _HAS_DIGIT.search(text, prev_start, c_start - 1):  # 积2分，满5年后: not the metric of 满5年
+            m_start, m_end, period = _strip_fillers(text, prev_start, c_start - 1, period)
+            metric = text[m_start:m_end]
     if len(metric) <= 2:
-        noun = regex.match(r"\p{Han}{2,16}?(?=[，。；、并且和\n]|$)", text[match_end:match_end + 20])
+        noun = regex.match(r"(?![后前内起时])\p{Han}{2,16}?(?=[，。；、并且和\n]|$)", text[match_end:match_end + 20])
         if noun:
             metric += noun.group()
             span_end = match_end + noun.end()
@@ -313,7 +317,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         if any(f.span[0] <= m.start("num") < f.span[1] for f in held):
             continue
-        if ctx.claims.overlaps(m.start("num"), m.end("unit")):
+        if ctx.claims.overlaps(m.start("num"), m.end("unit")) or _RATE_EACH.search(text, max(0, m.start() - 1), m.start()):
             continue
         op = table["suffix"][post] if post else table["prefix"][pre]
         if pre and post and table["prefix"][pre] != table["suffix"][post]:

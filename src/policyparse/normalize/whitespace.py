@@ -4,6 +4,9 @@
 - blank lines go, so txt, docx and pdf renderings of a notice give the same text;
 - spaces between two Han characters go (``周  平`` → ``周平``, ``单  位`` → ``单位``): notices pad
   names and table headings for alignment, and a space never separates Chinese words;
+- one space between a Han character and a number of at most five digits goes (``第 1 条``,
+  ``不低于200 万元``): text copied out of a PDF keeps the line-wrap breaks of the page as spaces;
+  a longer number is a phone or an ID, and the space before it separates a name (``李强 83459876``);
 - runs of spaces elsewhere shrink to one.
 """
 
@@ -16,7 +19,8 @@ from policyparse.normalize.step import StepResult
 
 _SPACES = regex.compile(
     r"(?P<edge>(?m:^[ \t]+|[ \t]+$))"
-    r"|(?P<han>(?<=[\p{Han}，。：；、）》”])[ ]+(?=[\p{Han}（《“]))"
+    r"|(?P<han>(?<=[\p{Han}，。：；、）》”])[ ]+(?=[\p{Han}（《“])"
+    r"|(?<=[\p{Han}])[ ](?=\d{1,5}(?![\d-]))|(?<=(?<![\d-])\d{1,5})[ ](?=[\p{Han}]))"
     r"|(?P<run>[ ]{2,})"
 )
 _BLANK_LINES = regex.compile(r"\n{2,}")
