@@ -154,3 +154,21 @@ def test_title_lines_are_not_glued_to_headings_or_attached_documents() -> None:
     metadata = parse_text(text).metadata
     assert metadata.title == "关于印发苏州市专利导航实施方案的通知"
     assert metadata.issuers == ("苏州市市场监督管理局",) and metadata.signing_date == "2023-06-01"
+
+
+def test_bracketed_date_under_the_title_is_the_publication_date() -> None:
+    text = "中共某县委 某县人民政府\n关于支持重点产业加快发展的实施意见\n（2023年2月8日）\n为加快发展，制定如下意见。\n一、政策支持\n设立引导资金。"
+    assert parse_text(text).metadata.publish_date == "2023-02-08"
+
+
+def test_addressees_that_share_an_owner_stay_one() -> None:
+    text = "国务院办公厅关于印发两个规定的通知\n国办发〔2018〕124号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n现将规定印发给你们。"
+    assert parse_text(text).metadata.addressees == ("各省、自治区、直辖市人民政府", "国务院各部委、各直属机构")
+
+
+def test_a_span_of_years_names_no_programme_year() -> None:
+    text = "某省经济和信息化委员会关于印发2014-2015年度成长型中小企业名单的通知\n某经信企业〔2014〕137号\n各市经信委：\n请于12月30日前报送总结。"
+    document = parse_text(text)
+    assert document.metadata.policy_year is None
+    deadline = [f for f in document.facts if f.type == "date" and f.role == "deadline"]
+    assert [f.value for f in deadline] == ["2014-12-30"] and deadline[0].year_inferred

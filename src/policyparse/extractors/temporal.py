@@ -1,7 +1,7 @@
 """Dates and periods, with roles: publish, deadline, start, end, signed, or none.
 
 Values come from the shared date resolver; a date without a year takes the notice's reference
-year (its publish or signing date, else its programme year, else the latest full date in the
+year (its publish or signing date, else its programme year, else the year of its 文号, else the latest full date in the
 text) and is flagged ``year_inferred``. Roles come from the words around the date:
 ``发布日期：`` → publish; ``截止时间为…`` / ``…前报送`` → deadline; ``自…起`` → start; ``…止`` → end;
 a date in the signature block → signed.
@@ -26,14 +26,21 @@ _END_BEFORE = regex.compile(r"(?:有效期至|有效期到|截止到|结束时�
 _FULL_YEAR = regex.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日|((?:19|20)\d{2})-\d{2}-\d{2}")
 
 
+_DOC_NUMBER_YEAR = regex.compile(r"[〔\[(（【]((?:19|20)\d{2})[〕\])）】]")
+
+
 def reference_year(ctx: Context) -> int | None:
-    """The year that completes yearless dates: publish/signing date, programme year, latest full date."""
+    """The year that completes yearless dates: publish/signing date, programme year, the year of
+    the notice's 文号, latest full date."""
     metadata = ctx.metadata
     for value in (metadata.publish_date, metadata.signing_date):
         if value:
             return int(value[:4])
     if metadata.policy_year:
         return metadata.policy_year
+    issued = _DOC_NUMBER_YEAR.search(metadata.doc_number or "")
+    if issued:  # 川经信企业〔2014〕137号: the year the notice was issued
+        return int(issued.group(1))
     years = [int(m.group(1) or m.group(2)) for m in _FULL_YEAR.finditer(ctx.text)]
     return max(years) if years else None
 

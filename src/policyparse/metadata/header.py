@@ -310,6 +310,13 @@ def _split_top_level(text: str, start: int, end: int, seps: str) -> list[tuple[i
     return spans
 
 
+def _shares_owner(text: str, pieces: list[tuple[int, int]]) -> bool:
+    """``国务院各部委、各直属机构``: the later pieces (各直属机构) leave out the owner the first one
+    names before its 各, so the group is one addressee."""
+    first = text[pieces[0][0]:pieces[0][1]].strip()
+    return first.find("各") > 0 and all(text[a:b].strip().startswith("各") for a, b in pieces[1:])
+
+
 def find_addressees(preamble: str) -> list[tuple[int, int]]:
     """Spans of the 主送机关: the ``各…，有关…：`` list that precedes the body, split at ，；
     and at 、 outside brackets when every piece names a body (``各县（市、区）委组织部、人事局``)."""
@@ -319,7 +326,7 @@ def find_addressees(preamble: str) -> list[tuple[int, int]]:
     spans = []
     for s, e in _split_top_level(preamble, m.start("block"), m.end("block"), "，,；;"):
         pieces = _split_top_level(preamble, s, e, "、")
-        if len(pieces) > 1 and all(_addressee_like(preamble[a:b]) for a, b in pieces):
+        if len(pieces) > 1 and all(_addressee_like(preamble[a:b]) for a, b in pieces) and not _shares_owner(preamble, pieces):
             spans += pieces
         else:
             spans.append((s, e))

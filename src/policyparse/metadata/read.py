@@ -23,9 +23,10 @@ _FULL_DATE = regex.compile(
 )
 _PUBLISH_LABEL = regex.compile(r"(?:发布日期|发文日期|印发日期|发布时间|日期|(?:^|\n)[ \t]*时间)\s*[:：]\s*$")
 """The label of a web page's publication date (``发布时间：``, and ``时间：`` opening a line)."""
-_PROGRAMME_YEAR = regex.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年度")
+_PROGRAMME_YEAR = regex.compile(r"(?<![\d〔\[\-—－~～至到])((?:19|20)\d{2})年度")
+"""``2020年度``; not the end of a span of years (``2014-2015年度`` names no single programme year)."""
 _TITLE_PROGRAMME_YEAR = regex.compile(
-    r"(?<![\d〔\[])((?:19|20)\d{2})年(?:度|第?[一二三四1-4]季度|[上下]半年|第[一二三四五六七八九十\d]+批)"
+    r"(?<![\d〔\[\-—－~～至到])((?:19|20)\d{2})年(?:度|第?[一二三四1-4]季度|[上下]半年|第[一二三四五六七八九十\d]+批)"
 )
 """In a title, a year with its round of the programme: ``2020年度``, ``2023年二季度``, ``2024年第一批``."""
 _PAST_MARKERS = ("已", "曾", "往年", "此前")
@@ -51,10 +52,24 @@ def _full_dates(text: str, end: int | None = None):
 
 
 def _publish_date(text: str, preamble_end: int) -> str | None:
+    """A labelled publication date (``发布日期：``) in the preamble, or the bracketed date line set
+    under the title of an 意见/决定/办法 (``（2023年2月8日）``)."""
     for m in _full_dates(text, max(preamble_end, 1)):
         if _PUBLISH_LABEL.search(text, max(0, m.start() - 12), m.start()):
             return _date_value(text[m.start():m.end()])
+        if _BRACKETED_LINE.fullmatch(_line_around(text, m.start())):
+            return _date_value(text[m.start():m.end()])
     return None
+
+
+_BRACKETED_LINE = regex.compile(r"[ \t]*[（(][^（）()\n]{8,16}[）)][ \t]*")
+"""A line holding only a bracketed date (the date set under a title)."""
+
+
+def _line_around(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _signature(text: str, preamble_end: int) -> tuple[str | None, list[str]]:
