@@ -77,3 +77,7 @@ def test_parallel_material_lists_keep_their_repeated_items() -> None:
     result = remove_scrape_repeats(text)
     assert result.text == text
     assert result.diagnostics == []
+
+
+def test_article_number_broken_by_a_wrap_is_joined() -> None:
+    assert normalize("第 2 3 条 新建重点产业项目").text == "第23条新建重点产业项目"

@@ -290,6 +290,28 @@ def _subject(ctx: Context, offset: int) -> str | None:
     return None
 
 
+_SUBJECT_HEAD = r"(?:项目|企业|单位|机构|人才|团队|主体|基地|园区|平台|载体)"
+_SUBJECT_AFTER = regex.compile(
+    rf"[^，,。；;\n]{{0,40}}?的(?P<subject>[^，,。；;\n的]{{1,20}}?{_SUBJECT_HEAD})(?=[，,。；;、为\n]|$)"
+)
+"""``…亩均投资强度不低于200万元的工业类、现代服务业类项目为重大产业项目``: the holder the clause qualifies."""
+_SUBJECT_BEFORE = regex.compile(rf"对于?(?P<subject>[^，,。；;\n对]{{2,24}}?{_SUBJECT_HEAD})(?=[（(，,]|\p{{Han}})")
+"""``对特色农业类项目，固定资产投资1000万元及以上…``: the holder 对 introduces in the same sentence."""
+
+
+def _clause_subject(text: str, start: int, end: int) -> str | None:
+    """The holder a threshold's own sentence names: the noun its relative clause qualifies
+    (``…的X项目``), else the one 对 introduces before it (``对X项目，…``)."""
+    after = _SUBJECT_AFTER.match(text, end)
+    if after:
+        return after.group("subject")
+    sentence = max(text.rfind(c, 0, start) for c in "。；;\n") + 1
+    before = None
+    for before in _SUBJECT_BEFORE.finditer(text, sentence, start):
+        pass
+    return before.group("subject") if before else None
+
+
 def _kind(ctx: Context, offset: int, clause: str) -> str | None:
     titles = section_titles(ctx, offset)
     if TARGET_SECTION.search(titles):
@@ -319,6 +341,8 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         if ctx.claims.overlaps(m.start("num"), m.end("unit")) or _RATE_EACH.search(text, max(0, m.start() - 1), m.start()):
             continue
+        if text[m.start("num") - 1:m.start("num")] == "第":  # 第24条以上: an ordinal, not a quantity
+            continue
         op = table["suffix"][post] if post else table["prefix"][pre]
         if pre and post and table["prefix"][pre] != table["suffix"][post]:
             op = table["prefix"][pre]  # 不低于15%以上: the stricter reading of the prefix
@@ -346,7 +370,7 @@ def extract(ctx: Context) -> list[Fact]:
             metric, start = metric[cut:], start + cut
         clause = text[min(start, _clause_start(text, m.start())):m.end()]
         threshold = {"metric": metric, "op": op, "value": value, "unit": unit}
-        subject = holder or _subject(ctx, m.start())
+        subject = holder or _clause_subject(text, m.start(), m.end()) or _subject(ctx, m.start())
         if subject:
             threshold["subject"] = subject
         if period:
