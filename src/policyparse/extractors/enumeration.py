@@ -7,6 +7,8 @@
   as 申报对象/牵头/联合 …; a series joined to the sentence's subject by 与/联合 and followed by a
   joint-application verb lists the partners with the subject first
   (``…的企业，…，与产业链上下游企业、…联合申报`` → 企业, 产业链上下游企业, …);
+- conditions / materials: the child sections of a section titled 申报条件, 奖励对象, …应具备以下条件
+  (conditions) or 申报材料, 申请材料 … (materials), one item per child;
 - kpis: the items under a section titled 绩效目标 / 考核指标 …: one item per child section when
   the children's titles are the targets; the measured clauses of the children's bodies when the
   titles are headlines (``1. 创造高质量专利。…增幅不低于15%，不得出现非正常专利申请。``); or the
@@ -265,5 +267,28 @@ def _target_sentence(text: str, start: int, end: int) -> list[tuple[str, int, in
     return [(*_unhedge(c, s), e) for c, s, e in clauses]
 
 
+_ITEM_END = regex.compile(r"[；;。，,：:]+$")
+
+
+def _section_lists(ctx: Context) -> list[Fact]:
+    """Conditions and materials listed one per child section: the children of a section titled
+    申报条件 / 奖励对象 / 企业应具备以下条件 … are the conditions, those of 申报材料 / 申请材料 …
+    the documents to hand in (each item the child's title, its closing punctuation dropped)."""
+    kinds = _kinds()
+    by_kind = (("conditions", tuple(kinds["condition_sections"])), ("materials", tuple(kinds["material_sections"])))
+    facts = []
+    for section in ctx.sections:
+        kind = next((k for k, names in by_kind if any(n in section.title for n in names)), None)
+        children = [s for s in ctx.sections if s.parent == section.id and s.title_span] if kind else []
+        if len(children) < 2 or any(s.parent in {c.id for c in children} for s in ctx.sections):
+            continue  # children with children of their own head sub-lists (企业应具备以下条件 / 高校应…)
+        items = [_ITEM_END.sub("", c.title) for c in children]
+        start, end = children[0].title_span[0], children[-1].title_span[1]
+        end -= len(children[-1].title) - len(items[-1])
+        if all(len(i) >= 2 for i in items):
+            facts.append(ctx.fact(NAME, "list", {"kind": kind, "items": items}, start, end, rule=f"section:{kind}"))
+    return facts
+
+
 def extract(ctx: Context) -> list[Fact]:
-    return _series(ctx) + _kpi_menus(ctx)
+    return _series(ctx) + _kpi_menus(ctx) + _section_lists(ctx)
