@@ -40,6 +40,7 @@ from policyparse.resolvers import (
     scan_ratios,
     scan_temporal,
 )
+from policyparse.resolvers.doc_numbers import doc_number_year
 from policyparse.resolvers.patterns import warm_up
 
 D = Decimal
@@ -566,3 +567,8 @@ def test_values_validate_against_the_fact_models():
         V["date"].validate_python(m.value)
     for m in scan_durations(s):
         V["duration"].validate_python(m.value)
+
+
+def test_doc_number_year_reads_the_normal_form() -> None:
+    assert doc_number_year("川经信企业〔2014〕137号") == 2014
+    assert doc_number_year("第154号政府令") is None and doc_number_year(None) is None

@@ -1,6 +1,8 @@
 """WordSet answers like a word list scanned longest first."""
 
-from policyparse.extractors.wordset import WordSet
+import regex
+
+from policyparse.extractors.wordset import WordSet, alternation
 
 
 def test_prefix_longest_first_and_room() -> None:
@@ -27,3 +29,8 @@ def test_membership_ignores_empty_words() -> None:
     words = WordSet(["", "以上"])
     assert "以上" in words and "" not in words
     assert words.prefix("以上", 0, 2) == 2
+
+
+def test_alternation_tries_the_longest_word_first() -> None:
+    assert regex.match(alternation(["以上", "及以上", "（含）以上"]), "及以上的企业").group() == "及以上"
+    assert regex.fullmatch(alternation(["a.b"]), "axb") is None  # words are literal

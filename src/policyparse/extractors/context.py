@@ -55,6 +55,14 @@ class Context:
     def section(self, section_id: str | None) -> Section | None:
         return self._index.get(section_id)
 
+    def children(self, section_id: str | None) -> list[Section]:
+        """The child sections of ``section_id``, in text order."""
+        return self._index.children(section_id)
+
+    def after_title(self, section: Section) -> int:
+        """Where the words after the section's heading title begin."""
+        return self._index.after_title(section)
+
     def fact(self, extractor: str, type_: str, value: Any, start: int, end: int, *, role: str | None = None,
              rule: str | None = None, **extras: Any) -> Fact:
         """Build a fact grounded at ``text[start:end]`` inside the current document."""

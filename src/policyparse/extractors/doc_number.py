@@ -6,8 +6,8 @@ The year inside the brackets belongs to the 文号 and is claimed, so it never b
 from __future__ import annotations
 
 from policyparse.extractors.context import Context
-from policyparse.resolvers.doc_numbers import find_doc_numbers
 from policyparse.models import Fact
+from policyparse.resolvers.doc_numbers import find_doc_numbers
 
 NAME = "doc_number.v1"
 TYPES = ("doc_number",)

@@ -24,7 +24,7 @@ import regex
 
 from policyparse.extractors.context import Context
 from policyparse.extractors.wordset import WordSet
-from policyparse.models import Fact, Section
+from policyparse.models import Fact
 from policyparse.resources import read_json
 
 NAME = "enumeration.v1"
@@ -184,10 +184,6 @@ def _series(ctx: Context) -> list[Fact]:
     return facts
 
 
-def _body_start(section: Section) -> int:
-    return section.title_span[1] if section.title_span else section.span[0] + len(section.marker)
-
-
 def _clauses(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """The clauses of ``text[start:end]`` split at ，；。 outside brackets: (clause, start, end)."""
     out = []
@@ -221,20 +217,20 @@ def _kpi_menus(ctx: Context) -> list[Fact]:
     for section in ctx.sections:
         if not any(name in section.title for name in names):
             continue
-        children = [s for s in ctx.sections if s.parent == section.id and s.title]
+        children = [c for c in ctx.children(section.id) if c.title]
         if len(children) >= 2 and sum(bool(_QUANTIFIED.search(c.title)) for c in children) * 2 >= len(children):
             items = [c.title for c in children]
             start = children[0].title_span[0] if children[0].title_span else children[0].span[0]
             last = children[-1]
             end = last.title_span[1] if last.title_span else last.span[1]
             facts.append(ctx.fact(NAME, "list", {"kind": "kpis", "items": items}, start, end, rule="section:kpi"))
-        elif len(children) >= 2 and not any(s.parent in {c.id for c in children} for s in ctx.sections):
-            found = _measured_clauses(text, [(_body_start(c), c.span[1]) for c in children])
+        elif len(children) >= 2 and not any(ctx.children(c.id) for c in children):
+            found = _measured_clauses(text, [(ctx.after_title(c), c.span[1]) for c in children])
             if len(found) >= 2:
                 facts.append(ctx.fact(NAME, "list", {"kind": "kpis", "items": [f[0] for f in found]},
                                       found[0][1], found[-1][2], rule="section:kpi-clauses"))
         elif not children:
-            found = _target_sentence(text, _body_start(section), section.span[1])
+            found = _target_sentence(text, ctx.after_title(section), section.span[1])
             if found:
                 facts.append(ctx.fact(NAME, "list", {"kind": "kpis", "items": [f[0] for f in found]},
                                       found[0][1], found[-1][2], rule="section:kpi-sentence"))
@@ -279,8 +275,8 @@ def _section_lists(ctx: Context) -> list[Fact]:
     facts = []
     for section in ctx.sections:
         kind = next((k for k, names in by_kind if any(n in section.title for n in names)), None)
-        children = [s for s in ctx.sections if s.parent == section.id and s.title_span] if kind else []
-        if len(children) < 2 or any(s.parent in {c.id for c in children} for s in ctx.sections):
+        children = [c for c in ctx.children(section.id) if c.title_span] if kind else []
+        if len(children) < 2 or any(ctx.children(c.id) for c in children):
             continue  # children with children of their own head sub-lists (企业应具备以下条件 / 高校应…)
         items = [_ITEM_END.sub("", c.title) for c in children]
         start, end = children[0].title_span[0], children[-1].title_span[1]

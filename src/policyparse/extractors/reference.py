@@ -8,8 +8,8 @@ from __future__ import annotations
 import regex
 
 from policyparse.extractors.context import Context
-from policyparse.resolvers.doc_numbers import find_doc_numbers
 from policyparse.models import Fact
+from policyparse.resolvers.doc_numbers import find_doc_numbers
 
 NAME = "reference.v1"
 TYPES = ("reference",)

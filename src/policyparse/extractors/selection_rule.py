@@ -42,12 +42,12 @@ sentence (``同时满足播放量达1500万以上、点赞量达3万以上、转
 def _listed_items(ctx: Context, offset: int) -> int | None:
     """How many numbered items follow the rule: child sections of its section that start after it."""
     section_id = ctx.section_id(offset)
-    children = [s for s in ctx.sections if s.parent == section_id and s.span[0] > offset]
+    children = [s for s in ctx.children(section_id) if s.span[0] > offset]
     if children:
         return len(children)
     section = ctx.section(section_id)
     if section is not None and section.parent is not None:
-        siblings = [s for s in ctx.sections if s.parent == section.parent and s.span[0] > offset]
+        siblings = [s for s in ctx.children(section.parent) if s.span[0] > offset]
         if siblings and section.title and section.span[0] <= offset < (section.title_span or section.span)[1] + 1:
             return len(siblings)
     return None

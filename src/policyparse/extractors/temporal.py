@@ -14,6 +14,7 @@ import regex
 from policyparse.extractors.context import Context
 from policyparse.models import Fact
 from policyparse.resolvers.dates import scan_temporal
+from policyparse.resolvers.doc_numbers import doc_number_year
 
 NAME = "temporal.v1"
 TYPES = ("date", "period")
@@ -26,9 +27,6 @@ _END_BEFORE = regex.compile(r"(?:有效期至|有效期到|截止到|结束时�
 _FULL_YEAR = regex.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日|((?:19|20)\d{2})-\d{2}-\d{2}")
 
 
-_DOC_NUMBER_YEAR = regex.compile(r"[〔\[(（【]((?:19|20)\d{2})[〕\])）】]")
-
-
 def reference_year(ctx: Context) -> int | None:
     """The year that completes yearless dates: publish/signing date, programme year, the year of
     the notice's 文号, latest full date."""
@@ -38,9 +36,9 @@ def reference_year(ctx: Context) -> int | None:
             return int(value[:4])
     if metadata.policy_year:
         return metadata.policy_year
-    issued = _DOC_NUMBER_YEAR.search(metadata.doc_number or "")
+    issued = doc_number_year(metadata.doc_number)
     if issued:  # 川经信企业〔2014〕137号: the year the notice was issued
-        return int(issued.group(1))
+        return issued
     years = [int(m.group(1) or m.group(2)) for m in _FULL_YEAR.finditer(ctx.text)]
     return max(years) if years else None
 

@@ -45,8 +45,13 @@ from functools import lru_cache
 import regex
 
 from policyparse.extractors.context import Context
-from policyparse.extractors.roles import ELIGIBILITY_SECTION, TARGET_SECTION, section_titles
+from policyparse.extractors.roles import (
+    ELIGIBILITY_SECTION,
+    TARGET_SECTION,
+    section_titles,
+)
 from policyparse.extractors.wordset import WordSet
+from policyparse.extractors.wordset import alternation as _alt
 from policyparse.models import Fact
 from policyparse.resolvers.money import parse_money
 from policyparse.resolvers.numerals import parse_number
@@ -95,8 +100,6 @@ _CAP_WORD = regex.compile(r"最高|最多")
 _PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})")
 """``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
 _HAS_DIGIT = regex.compile(r"\d")
-_RATE_EACH = regex.compile(r"每$")
-"""``每满1年积2分``, ``每满100万元奖励1万元``: 每 before the comparison makes a rate, not a condition."""
 _LONE_LEAD = regex.compile(r"对于?|凡|如|若|其中|对于其中")
 """A lead word with nothing after it before the comparison (``对超过400万元的…``)."""
 _EACH_PLACE_LEAD = regex.compile(r"每个?\p{Han}{0,4}?(?:片区|区县|乡镇|街道|园区|县|区|市)(?=\p{Han}{2})")
@@ -124,11 +127,6 @@ follows the hiring verb (登记失业) and the people are the subject."""
 _OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
 _EARLIER_PREDICATE = regex.compile(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表])|且)(?=\p{Han}{2})")
 """``依法登记注册并实际运营`` (满一年): the number measures the last predicate."""
-
-
-def _alt(words) -> str:
-    """A regex alternation of ``words``, longest first (so 及以上 wins over 以上)."""
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _table() -> dict:
@@ -312,6 +310,28 @@ def _clause_subject(text: str, start: int, end: int) -> str | None:
     return before.group("subject") if before else None
 
 
+def _inside(facts: list[Fact], pos: int) -> bool:
+    """Whether ``pos`` lies inside the span of one of ``facts`` (a quantity another scan took)."""
+    return any(f.span[0] <= pos < f.span[1] for f in facts)
+
+
+def _threshold_fact(ctx: Context, metric: str, op: str, value, unit: str, span: tuple[int, int],
+                    comparison: tuple[int, int], rule: str, *, holder: str | None = None,
+                    period: str | None = None) -> Fact:
+    """One threshold at ``text[span]`` whose comparison (number and words) is ``comparison``. The
+    subject is the holder the construction names, else the one its own sentence names, else the
+    applicant type of its conditions section; the kind comes from the sections and the clause."""
+    text = ctx.text
+    threshold = {"metric": metric, "op": op, "value": value, "unit": unit}
+    subject = holder or _clause_subject(text, *comparison) or _subject(ctx, comparison[0])
+    if subject:
+        threshold["subject"] = subject
+    if period:
+        threshold["period"] = period
+    kind = _kind(ctx, comparison[0], text[span[0]:comparison[1]])
+    return ctx.fact(NAME, "threshold", threshold, *span, rule=rule, **({"kind": kind} if kind else {}))
+
+
 def _kind(ctx: Context, offset: int, clause: str) -> str | None:
     titles = section_titles(ctx, offset)
     if TARGET_SECTION.search(titles):
@@ -337,12 +357,10 @@ def extract(ctx: Context) -> list[Fact]:
         pre, post = m.group("pre"), m.group("post")
         if not pre and not post:
             continue
-        if any(f.span[0] <= m.start("num") < f.span[1] for f in held):
+        if _inside(held, m.start("num")) or ctx.claims.overlaps(m.start("num"), m.end("unit")):
             continue
-        if ctx.claims.overlaps(m.start("num"), m.end("unit")) or _RATE_EACH.search(text, max(0, m.start() - 1), m.start()):
-            continue
-        if text[m.start("num") - 1:m.start("num")] == "第":  # 第24条以上: an ordinal, not a quantity
-            continue
+        if text[m.start() - 1:m.start()] == "每" or text[m.start("num") - 1:m.start("num")] == "第":
+            continue  # 每满1年积2分 is a rate; 第24条以上 an ordinal, not a quantity
         op = table["suffix"][post] if post else table["prefix"][pre]
         if pre and post and table["prefix"][pre] != table["suffix"][post]:
             op = table["prefix"][pre]  # 不低于15%以上: the stricter reading of the prefix
@@ -359,9 +377,7 @@ def extract(ctx: Context) -> list[Fact]:
             metric, start, end, holder = _age(text, start, m.start(), m.end())
             if start == m.start() and previous[1] == "年龄" and _JOINER.fullmatch(text, previous[0], m.start()):
                 holder = previous[2]  # 年龄应在18周岁以上，35周岁以下: the same person
-        elif excluded and not _is_metric(metric):
-            continue
-        elif not excluded and not _is_condition(text, metric, op, unit, m.start(), m.start("num")):
+        elif not (_is_metric(metric) if excluded else _is_condition(text, metric, op, unit, m.start(), m.start("num"))):
             continue
         metric = _complete_metric(text, metric, start, pre, unit, previous)
         hired = _hired(text, metric, m.end())
@@ -472,7 +488,7 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
             continue
         if m.group("lo_unit") and m.group("lo_unit") != unit_word:
             continue
-        if ctx.claims.overlaps(m.start(), m.end()) or any(f.span[0] <= m.start() < f.span[1] for f in taken):
+        if ctx.claims.overlaps(m.start(), m.end()) or _inside(taken, m.start()):
             continue
         try:
             lo, unit = _value(m.group("lo"), unit_word)
@@ -487,16 +503,9 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
             metric, start, _, age_holder = _age(text, start, m.start(), m.end())
         elif not _is_condition(text, metric, "<=", unit, m.start(), m.start()):
             continue
-        kind = _kind(ctx, m.start(), text[start:m.end()])
-        extras = {"kind": kind} if kind else {}
-        subject = age_holder or _subject(ctx, m.start())
         for op, value in ((">=", lo), ("<=", hi)):
-            threshold = {"metric": metric, "op": op, "value": value, "unit": unit}
-            if subject:
-                threshold["subject"] = subject
-            if period:
-                threshold["period"] = period
-            facts.append(ctx.fact(NAME, "threshold", threshold, start, m.end(), rule="N至M" + unit_word, **extras))
+            facts.append(_threshold_fact(ctx, metric, op, value, unit, (start, m.end()), m.span(), "N至M" + unit_word,
+                                         holder=age_holder, period=period))
     return facts
 
 
@@ -572,7 +581,7 @@ def _complete_metric(text: str, metric: str, start: int, pre: str | None, unit: 
 def _next_quantity() -> regex.Pattern:
     """``、3件`` after a threshold: a further value in the same unit grammar (``、20%以上``)."""
     unit_group = _pattern().pattern.split("(?P<unit>", 1)[1].split(")(?P<post>", 1)[0]
-    suffix = "|".join(regex.escape(w) for w in sorted(_table()["suffix"], key=len, reverse=True))
+    suffix = _alt(_table()["suffix"])
     return regex.compile(rf"、[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>{unit_group})(?:{suffix})?(?=[、，。；,;\s]|$)")
 
 
@@ -668,7 +677,7 @@ def _share_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     table = _table()
     facts = []
     for m in _share_pattern().finditer(text):
-        if ctx.claims.overlaps(m.start(), m.end()) or any(f.span[0] <= m.start("num") < f.span[1] for f in taken):
+        if ctx.claims.overlaps(m.start(), m.end()) or _inside(taken, m.start("num")):
             continue
         pre, post, noun = m.group("pre"), m.group("post"), m.group("noun")
         if _RATE_OF_GRANT.search(text, _clause_start(text, m.start(), ctx), m.start()) or _GRANT_AFTER.match(text, m.end()):
@@ -688,14 +697,8 @@ def _share_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
             value, unit = _value(m.group("num"), m.group("unit"))
         except (ValueError, KeyError, ArithmeticError):
             continue
-        threshold = {"metric": metric, "op": op, "value": value, "unit": unit}
-        subject = _subject(ctx, m.start())
-        if subject:
-            threshold["subject"] = subject
-        kind = _kind(ctx, m.start(), text[start:m.end()])
-        extras = {"kind": kind} if kind else {}
         rule = f"{pre}B的N%{post or ''}" + ("的X" if noun else "")
-        facts.append(ctx.fact(NAME, "threshold", threshold, start, m.end(), rule=rule, **extras))
+        facts.append(_threshold_fact(ctx, metric, op, value, unit, (start, m.end()), m.span(), rule))
     return facts
 
 
@@ -720,9 +723,7 @@ def _unitless_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     facts = []
     for m in _unitless_pattern().finditer(text):
         pre, post = m.group("pre"), m.group("post")
-        if not (pre or post) or ctx.claims.overlaps(m.start("num"), m.end("num")):
-            continue
-        if any(f.span[0] <= m.start("num") < f.span[1] for f in taken):
+        if not (pre or post) or ctx.claims.overlaps(m.start("num"), m.end("num")) or _inside(taken, m.start("num")):
             continue
         op = table["prefix"][pre] if pre else table["suffix"][post]
         comparison = m.start("pre") if pre else m.start("num")
@@ -733,15 +734,9 @@ def _unitless_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         unit = table["metric_units"][m.group("word")]
         if not _is_condition(text, metric, op, unit, comparison, m.start("num")):
             continue
-        threshold = {"metric": metric, "op": op, "value": parse_number(m.group("num")), "unit": unit}
-        subject = _subject(ctx, m.start())
-        if subject:
-            threshold["subject"] = subject
-        if period:
-            threshold["period"] = period
-        kind = _kind(ctx, m.start(), text[start:m.end()])
-        extras = {"kind": kind} if kind else {}
-        facts.append(ctx.fact(NAME, "threshold", threshold, start, m.end(), rule=f"X{m.group('word')}{pre or ''}N{post or ''}", **extras))
+        rule = f"X{m.group('word')}{pre or ''}N{post or ''}"
+        facts.append(_threshold_fact(ctx, metric, op, parse_number(m.group("num")), unit, (start, m.end()), m.span(),
+                                     rule, period=period))
     return facts
 
 

@@ -10,6 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, so 及以上 wins over 以上 (the regex
+    counterpart of :class:`WordSet`)."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
 
 class WordSet:
     """A set of words with their distinct lengths, longest first."""

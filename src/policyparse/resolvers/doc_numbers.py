@@ -36,6 +36,16 @@ def normalize_doc_number(agency: str, year: str, serial: str) -> str:
     return f"{agency}〔{year}〕{int(serial)}号"
 
 
+_NORMAL_YEAR = regex.compile(r"〔((?:19|20)\d{2})〕")
+
+
+def doc_number_year(number: str | None) -> int | None:
+    """The year of a 文号 in normal form (``川经信企业〔2014〕137号`` → 2014); None for an order
+    number without one (``第154号政府令``) or no number."""
+    m = _NORMAL_YEAR.search(number or "")
+    return int(m.group(1)) if m else None
+
+
 def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Every 文号 in ``text[start:end]`` as ``(span start, span end, normal form)``.
 

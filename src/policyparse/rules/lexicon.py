@@ -7,11 +7,12 @@ from functools import lru_cache
 
 import regex
 
+from policyparse.extractors.wordset import alternation
 from policyparse.resources import read_json
 
 
 def _alt(words: list[str]) -> regex.Pattern:
-    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return regex.compile(alternation(words))
 
 
 def _any(patterns: list[str]) -> regex.Pattern:
