@@ -39,10 +39,10 @@ def load_txt(data: bytes, path: str | Path) -> LoadedText:
     text, encoding = decode_text(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     out = TextAssembler()
-    for n, line in enumerate(text.split("\n"), start=1):
-        if n > 1:
-            out.append("\n", SourceRef(line=n - 1))
-        out.append(line, SourceRef(line=n))
+    lines = text.split("\n")
+    last = len(lines)
+    for n, line in enumerate(lines, start=1):  # a line's own line break belongs to it
+        out.append(line + "\n" if n < last else line, SourceRef(line=n))
     return LoadedText(text=out.text(), source_map=out.source_map, format="txt", encoding=encoding)
 
 
