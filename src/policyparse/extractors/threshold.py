@@ -189,8 +189,9 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
         # one prefix filler per round (或获得…: strip 或, then look again from the longest: 获得, not 获)
         if length := prefixes.prefix(text, start, end, min_rest=2):
             start, changed = start + length, True
-        for lead in (_holder_lead(), _DEFINITION_LEAD, _TIME_LEAD, _PLACE_LEAD, _EARLIER_PREDICATE, _PREPOSITION_LEAD,
-                     _EACH_PLACE_LEAD):
+        for lead, needles in _leads():
+            if not any(n in text[start:end] for n in needles):
+                continue  # the lead's own words are not in the clause: skip the regex
             m = lead.match(text, start, end)
             # 在全市企业中占比, 在本市的研发投入: the place is part of the metric
             if m and end - m.end() >= 2 and text[m.end()] not in "占的":
@@ -198,6 +199,21 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
         while length := suffixes.suffix(text, start, end, min_rest=1):
             end, changed = end - length, True
     return start, end, period
+
+
+@lru_cache(maxsize=1)
+def _leads() -> tuple[tuple[regex.Pattern, tuple[str, ...]], ...]:
+    """The leads :func:`_strip_fillers` steps over, in order, each with the words one of which it
+    cannot match without (a C-speed substring test before the regex)."""
+    return (
+        (_holder_lead(), tuple(_table()["holders"])),
+        (_DEFINITION_LEAD, ("是指", "系指")),
+        (_TIME_LEAD, ("在",)),
+        (_PLACE_LEAD, ("在",)),
+        (_EARLIER_PREDICATE, ("并", "且")),
+        (_PREPOSITION_LEAD, ("对",)),
+        (_EACH_PLACE_LEAD, ("每",)),
+    )
 
 
 @lru_cache(maxsize=None)
