@@ -103,8 +103,8 @@ EXCLUSIONS: list[tuple[str, str, str]] = [
         "parse_date('2019') does accept it")),
     ("jionlp_date.jsonl", "re:年底$|月底$|伊始$|前期$", (
         "JioNLP's fuzzy windows (年底 = Nov–Dec, 月底 = last 7 days, 伊始 = first month, 前期 = first 3 years "
-        "of a decade) are its conventions; we read 年底/月底 as the deadline day (Dec 31 / last day of the "
-        "month) and do not resolve 伊始/前期")),
+        "of a decade) are its conventions; we keep 年底/月底 partial, as the facts contract asks (the year "
+        "YYYY / the month YYYY-MM, read at its last day when deadlines are compared) and do not resolve 伊始/前期")),
     ("jionlp_date.jsonl", "re:第[一二三四五六七八九十百\\d]+天",
      "ordinal day of a year (2025年第一天) does not occur in notices"),
     ("jionlp_date.jsonl", "re:世纪|年代", "decades and centuries (上世纪80年代) are not notice dates"),

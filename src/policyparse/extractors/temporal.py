@@ -4,7 +4,8 @@ Values come from the shared date resolver; a date without a year takes the notic
 year (its publish or signing date, else its programme year, else the year of its 文号, else the latest full date in the
 text) and is flagged ``year_inferred``. Roles come from the words around the date:
 ``发布日期：`` → publish; ``截止时间为…`` / ``…前报送`` → deadline; ``自…起`` → start; ``…止`` → end;
-a date in the signature block → signed.
+a date in the signature block → signed. A yearless date that recurs (``每年8月底前``) is no fact:
+the year it would take from context is not in the text.
 """
 
 from __future__ import annotations
@@ -71,11 +72,28 @@ def _signature_position(text: str, start: int, end: int) -> bool:
     return (not rest or rest[0] in "（(") and (not head.strip() or head.endswith(("厅", "局", "委", "府", "室", "会", "部", "院")))
 
 
+_RECURRING = regex.compile(r"(?:每年|每一年|每个?年度)(?:的)?\s*$")
+"""``每年8月底前``: a date that recurs every year names no year, so none is inferred for it."""
+_ALSO = regex.compile(r"\s*(?:和|及|与|或|、|，|,)\s*")
+"""``每年2月底和8月底前``: a second yearless date joined to a recurring one recurs too."""
+
+
+def _recurring(ctx: Context, start: int, previous_end: int | None) -> bool:
+    text = ctx.text
+    if _RECURRING.search(text, max(0, start - 6), start):
+        return True
+    return previous_end is not None and _ALSO.fullmatch(text, previous_end, start) is not None
+
+
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     ref = reference_year(ctx)
+    recurring_end = None  # where the last recurring date ended
     for mention in scan_temporal(ctx.text, ref=ref):
         if mention.value is None or ctx.claims.overlaps(mention.start, mention.end):
+            continue
+        if mention.extra.get("year_inferred") and _recurring(ctx, mention.start, recurring_end):
+            recurring_end = mention.end
             continue
         extras = {"year_inferred": True} if mention.extra.get("year_inferred") else {}
         value = mention.value

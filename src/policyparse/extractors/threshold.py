@@ -93,13 +93,39 @@ _STANDARD_CHANGE = regex.compile(
 )
 """``三级医院由2400元提高至2800元``: a standard changed from one value to another, not a condition."""
 _QUALIFIED_NOUN = regex.compile(r"的(?P<noun>\p{Han}{2,12}?)(?=[，,。；;、）)\n]|$)")
+_COMPLETING_NOUN = regex.compile(
+    r"(?![后前内起时])(?:的\p{Han}{2,16}?(?=[，。；、并且和\n]|$)|(?!的)\p{Han}{2,16}?(?=[，。；、并且和\n的]|$))"
+)
+"""The noun a short metric measures, right after the quantity: ``重伤八人及以上的事故`` (的事故, to the
+clause end), ``拥有2套及以上商品住房的本市户籍居民家庭`` (商品住房, up to 的: a holder follows)."""
+_HOLDER_AFTER = regex.compile(
+    r"的(?P<noun>\p{Han}{2,16}?(?:家庭|企业|单位|人员|个人|机构|人才|团队|主体|职工|居民|学校|院所))(?=[，,。；;、）)\n]|$)"
+)
+"""``拥有2套及以上商品住房的本市户籍居民家庭``: the holder the comparison qualifies, after 的."""
 _PAID_BY_APPLICANT = regex.compile(r"上缴|缴纳|缴费|缴存|交纳|缴交")
 """``全年上缴工会经费低于1万元``: money the applicant pays, so a condition, not a cap on a grant."""
+_TIME_UNITS = frozenset({"年", "个月", "天", "小时", "周"})
+_LONGEST = regex.compile(r"最长")
+"""最长 before a length of time caps a period the programme allows (寿命期最长不超过25年), not a condition."""
+_WINDOW_START = regex.compile(r"(?:应|须|需|应当|必须)在|在\p{Han}{1,16}?(?:后|之日起|起)")
+_SENTENCE_END = regex.compile(r"[。；;\n]")
+_FILING_VERB = regex.compile(r"提交|报送|申报|申请|提出|办理|备案")
 _CAP_WORD = regex.compile(r"最高|最多")
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
 _PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})")
 """``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
 _HAS_DIGIT = regex.compile(r"\d")
+_SCOPE_LEAD = regex.compile(r"[^，。；、\n]{0,20}?范围内(?!的)(?=\p{Han}{2})")
+"""``暂停向其销售本市五城区范围内``(建筑面积144平方米及以下): the scope, not what is measured."""
+_OTHER_HOLDER_LEAD = regex.compile(
+    r"[^，。；、\n]{1,20}?(?:项目|企业|单位|机构|主体)(?:以及|和|及|与)(?!其)(?=\p{Han}{2})(?![^，。；、\n]*分别)"
+)
+"""``深远海海上风电项目和``(场址中心离岸距离大于等于50公里…项目): another holder joined to the one the
+comparison qualifies, not part of the metric."""
+_WINDOW_LEAD = regex.compile(
+    r"[^，。；、\n]{0,12}?(?P<period>\p{Han}{2}之日(?:前|以前|起)[\d一二三四五六七八九十两]{1,2}(?:年|个月)(?:内|以内))(?=\p{Han}{2})"
+)
+"""``购房之日前2年内``(累计缴纳1年及以上): a look-back window; it becomes the period."""
 _LONE_LEAD = regex.compile(r"对于?|凡|如|若|其中|对于其中")
 """A lead word with nothing after it before the comparison (``对超过400万元的…``)."""
 _EACH_PLACE_LEAD = regex.compile(r"每个?\p{Han}{0,4}?(?:片区|区县|乡镇|街道|园区|县|区|市)(?=\p{Han}{2})")
@@ -125,7 +151,7 @@ _HIRING_VERB = regex.compile(r"^\p{Han}{0,8}?(?:吸纳|招用|录用|聘用|招�
 """``企业吸纳登记失业半年以上人员``: the quantity qualifies the people hired, so the metric is what
 follows the hiring verb (登记失业) and the people are the subject."""
 _OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
-_EARLIER_PREDICATE = regex.compile(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表])|且)(?=\p{Han}{2})")
+_EARLIER_PREDICATE = regex.compile(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表网])|且)(?=\p{Han}{2})")
 """``依法登记注册并实际运营`` (满一年): the number measures the last predicate."""
 
 
@@ -192,10 +218,13 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
         for lead, needles in _leads():
             if not any(n in text[start:end] for n in needles):
                 continue  # the lead's own words are not in the clause: skip the regex
-            m = lead.match(text, start, end)
+            # the holder lead reads past the metric (…机构和从业专利代理师分别不低于160家、600人: both measured)
+            m = lead.match(text, start, len(text) if lead is _OTHER_HOLDER_LEAD else end)
             # 在全市企业中占比, 在本市的研发投入: the place is part of the metric
             if m and end - m.end() >= 2 and text[m.end()] not in "占的":
                 start, changed = m.end(), True
+                if "period" in lead.groupindex:
+                    period = period or m.group("period")
         while length := suffixes.suffix(text, start, end, min_rest=1):
             end, changed = end - length, True
     return start, end, period
@@ -213,6 +242,9 @@ def _leads() -> tuple[tuple[regex.Pattern, tuple[str, ...]], ...]:
         (_EARLIER_PREDICATE, ("并", "且")),
         (_PREPOSITION_LEAD, ("对",)),
         (_EACH_PLACE_LEAD, ("每",)),
+        (_SCOPE_LEAD, ("范围内",)),
+        (_OTHER_HOLDER_LEAD, ("和", "及", "与")),
+        (_WINDOW_LEAD, ("之日",)),
     )
 
 
@@ -273,7 +305,7 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> tuple[s
             m_start, m_end, period = _strip_fillers(text, prev_start, c_start - 1, period)
             metric = text[m_start:m_end]
     if len(metric) <= 2:
-        noun = regex.match(r"(?![后前内起时])\p{Han}{2,16}?(?=[，。；、并且和\n]|$)", text[match_end:match_end + 20])
+        noun = _COMPLETING_NOUN.match(text[match_end:match_end + 20])
         if noun:
             metric += noun.group()
             span_end = match_end + noun.end()
@@ -396,6 +428,9 @@ def extract(ctx: Context) -> list[Fact]:
         elif not (_is_metric(metric) if excluded else _is_condition(text, metric, op, unit, m.start(), m.start("num"))):
             continue
         metric = _complete_metric(text, metric, start, pre, unit, previous)
+        if holder is None and end > m.end():  # the metric was completed by the noun after the quantity
+            after = _HOLDER_AFTER.match(text, end)
+            holder = after.group("noun") if after else None
         hired = _hired(text, metric, m.end())
         if hired:
             cut, holder = hired
@@ -464,7 +499,19 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
         return False
     if unit == "CNY" and _CAP_WORD.search(text, max(0, start - 2), number):
         return False
+    if unit in _TIME_UNITS and (_LONGEST.search(text, max(0, start - 2), number) or _filing_window(text, start, number)):
+        return False
     return not _is_benefit(metric, op, _sentence_before(text, start))
+
+
+def _filing_window(text: str, start: int, number: int) -> bool:
+    """``应在项目并网投产后一年以内，向…提交申请``: the time allowed to file after an event is a
+    deadline (a duration), not a condition on the applicant."""
+    clause = _clause_start(text, start)
+    if not _WINDOW_START.search(text, clause, number):
+        return False
+    sentence_end = _SENTENCE_END.search(text, number)
+    return _FILING_VERB.search(text, number, sentence_end.start() if sentence_end else len(text)) is not None
 
 
 def _is_benefit(metric: str, op: str, sentence: str) -> bool:

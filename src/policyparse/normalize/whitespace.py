@@ -5,7 +5,7 @@
 - spaces between two Han characters go (``周  平`` → ``周平``, ``单  位`` → ``单位``): notices pad
   names and table headings for alignment, and a space never separates Chinese words;
 - one space between a Han character and a number of at most five digits goes (``第 1 条``,
-  ``不低于200 万元``): text copied out of a PDF keeps the line-wrap breaks of the page as spaces;
+  ``不低于200 万元``, ``1MW 及以下``: also after a unit in Latin letters): text copied out of a PDF keeps the line-wrap breaks of the page as spaces;
   a longer number is a phone or an ID, and the space before it separates a name (``李强 83459876``);
   so does a space inside an article number (``第 2 3 条`` → ``第23条``);
 - runs of spaces elsewhere shrink to one.
@@ -21,7 +21,7 @@ from policyparse.normalize.step import StepResult
 _SPACES = regex.compile(
     r"(?P<edge>(?m:^[ \t]+|[ \t]+$))"
     r"|(?P<han>(?<=[\p{Han}，。：；、）》”])[ ]+(?=[\p{Han}（《“])"
-    r"|(?<=[\p{Han}])[ ](?=\d{1,5}(?![\d-]))|(?<=(?<![\d-])\d{1,5})[ ](?=[\p{Han}])"
+    r"|(?<=[\p{Han}])[ ](?=\d{1,5}(?![\d-]))|(?<=(?<![\d-])\d{1,5}(?:\.\d+)?(?:[A-Za-z]{1,3})?)[ ](?=[\p{Han}])"
     r"|(?<=第[ ]?\d{1,2})[ ](?=\d{1,2}[ ]?[条章款项])"
     r")"
     r"|(?P<run>[ ]{2,})"

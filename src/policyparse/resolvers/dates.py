@@ -24,8 +24,9 @@ Decisions:
 * Sub-periods of a year or month: quarters (``第三季度``, ``首季度``, ``前两个季度``), halves
   (``上半年``), ``第N个月``/``首月``/``前N个月``/``后N个月``, ISO-style weeks counted from the first
   Monday (``第二周``), 旬 (``上旬`` 1–10, ``中旬`` 11–20, ``下旬`` 21–end). ``季度末`` is the
-  quarter's last month; ``年底/年末`` → ``YYYY-12-31``, ``月底/月末`` → the month's last day
-  (a deadline reading).
+  quarter's last month; ``年底/年末`` → ``YYYY`` and ``月底/月末`` → ``YYYY-MM`` (partial dates stay
+  partial, as the facts contract says; ``extra["mod"]`` and the role say it is the end of that
+  year or month, and a comparison of deadlines reads a partial date at its last day).
 * Modifiers stay outside the span and go to ``extra["mod"]``: ``since`` (起 开始 以来 自 从),
   ``after`` (之后 以后 后), ``before`` (前 之前 以前), ``until`` (或之前 及以前 截至 截止 止),
   ``by`` (到/至 + a target year), ``approx`` (左右 前后), ``within`` (内 以内); ``extra["mod_span"]``
@@ -407,7 +408,7 @@ def _resolve_chunk(c: _Chunk, ref_year: int | None) -> _Resolved:
         _check(2000, c.m, c.d)  # validate what we can (leap day allowed)
         partial = f"--{c.m:02d}" + (f"-{c.d:02d}" if c.d else "")
         if c.sub == ("endof",) and c.d is None:
-            partial = f"--{c.m:02d}-{_last_day(2001, c.m):02d}"   # 6月底; 2月底 reads as the 28th without a year
+            partial = f"--{c.m:02d}"  # 6月底: the month, without a year
         elif c.sub or c.hh is not None:
             raise ValueError("needs a year")
         return _Resolved("date", None, True, partial)
@@ -461,10 +462,8 @@ def _resolve_sub(c: _Chunk, y: int, inferred: bool) -> _Resolved:
         w = c.sub[1]
         a, b = {"上": (1, 10), "中": (11, 20), "下": (21, _last_day(y, c.m))}[w]
         return _Resolved("period", {"start": _fmt(y, c.m, a), "end": _fmt(y, c.m, b)}, inferred)
-    if kind == "endof":
-        if c.m is None:
-            return _Resolved("date", _fmt(y, 12, 31), inferred)
-        return _Resolved("date", _fmt(y, c.m, _last_day(y, c.m)), inferred)
+    if kind == "endof":  # partial dates stay partial: 年底 names the year, 月底 the month
+        return _Resolved("date", _fmt(y, c.m) if c.m is not None else _fmt(y), inferred)
     raise ValueError(kind)  # pragma: no cover
 
 

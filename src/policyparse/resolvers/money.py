@@ -46,8 +46,11 @@ _SYMBOL = {"￥": "CNY", "¥": "CNY", "$": "USD", "RMB": "CNY", "CNY": "CNY", "U
 _APPROX_RANGE = rx(
     r"(?<![0-9零〇一二三四五六七八九十百千万亿])(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])(?P<u>[十百千万亿]+)"
 )
-_PER = rx(r"[ \t]{0,2}/[ \t]{0,2}(?P<per>项目|企业|单位|件|项|个|家|人次|人|次|年|月|日|天|户|台|套|份|所|座|篇|部|张|吨|亩|平方米|㎡|m²|m2)")
-PER_PERIOD = {"年": "年", "月": "月", "日": "天", "天": "天"}
+_PER = rx(
+    r"[ \t]{0,2}/[ \t]{0,2}(?P<per>项目|企业|单位|件|项|个|家|人次|人|次|年|月|日|天|小时|户|台|套|份|所|座|篇|部|张|吨|亩"
+    r"|平方米|立方米|㎡|m²|m2|千瓦时|兆瓦时|千瓦|兆瓦|度|公里|千米|公斤|千克|kWh|kwh|MWh|kW|kw|MW|Wp|W)(?![A-Za-z])"
+)
+PER_PERIOD = {"年": "年", "月": "月", "日": "天", "天": "天", "小时": "小时"}
 """``per`` units that are a rate in time (``/月``, ``每天``) and their normal form: they go to
 ``per_period``, not ``per``, and 日 and 天 are one period."""
 
@@ -144,9 +147,20 @@ def _prefix_currency(f: str, pos: int, start: int) -> tuple[int, str] | None:
     return m.start(), _SYMBOL.get(word) or CURRENCY_WORDS[word]
 
 
+_CAP_NOUN_BEFORE = rx(
+    r"最高\p{Han}{0,6}?(?:额度|限额|金额|标准)(?:由[^，。；,;\n]{1,12}?)?"
+    r"(?:由|为|是|调整为|调整到|提高到|提高至|降为|降至|下调至|下调为|上调至|上调为)?[ \t]{0,2}"
+    r"(?:(?:每|单)[个家项件人户所名辆台套次年月天日]{1,2}[ \t]{0,2})?$"
+)
+"""A cap named as a noun before its amount (``最高贷款额度为60万元``, ``最高贷款额度由120万元调整为90万元``):
+both amounts are maxima."""
+
+
 def _bounds(f: str, start: int, end: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     m = _BOUND_BEFORE.search(f, max(0, start - 10), start)
+    if m is None and _CAP_NOUN_BEFORE.search(f, max(0, start - 30), start):
+        out["bound"] = "max"
     if m:
         g = m.lastgroup
         if g in ("max", "max_x"):

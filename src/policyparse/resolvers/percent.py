@@ -55,6 +55,8 @@ _UNIT_VALUE = {"百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10000, "
 _HUNDRED_PCT = rx(
     r"(?<![0-9零〇一二三四五六七八九两十拾百佰千仟万亿壹贰叁肆伍陆柒捌玖])百分之百(?![分之0-9零一二三四五六七八九十])"
 )
+_MINUS = rx(r"(?<![\d.%A-Za-z)）])[-−－]$")
+"""A minus sign right before a number: not a dash after another number (5-20%), a Latin code or a bracket."""
 _RANGE_GAP_BACK = rx(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}$")
 _KIND = {100: "percent", 1000: "permille", 10000: "per_ten_thousand"}
 
@@ -80,7 +82,11 @@ def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
             continue
         m = _PCT_TAIL.match(f, r.end)
         if m:
-            items.append((r.start, m.end(), v / _HUNDRED, "percent"))
+            sign = _MINUS.search(f, max(0, r.start - 2), r.start)
+            if sign and r.value.mode == "arabic":  # 出现-28%的负增长: the sign is part of the share
+                items.append((sign.start(), m.end(), -v / _HUNDRED, "percent"))
+            else:
+                items.append((r.start, m.end(), v / _HUNDRED, "percent"))
             continue
         m = _PERMILLE_TAIL.match(f, r.end)
         if m:
