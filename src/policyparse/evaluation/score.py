@@ -1,7 +1,9 @@
 """Precision / recall / F1 of facts per type, metadata accuracy and heading F1.
 
 Facts are scored over *distinct* (type, value) per document: the same value written twice is
-one item on each side. Matching is one-to-one and greedy, with :func:`values_match` deciding.
+one item on each side. Matching is one-to-one and greedy, with :func:`values_match` deciding; a
+left-over prediction that :func:`values_match` equates with a gold value already matched is a
+repeat of a right value (a threshold read twice with different subjects) and is not counted.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def score_facts(predicted: Iterable[dict], gold: Iterable[dict]) -> tuple[dict[s
     for fact_type in sorted(set(pred) | set(want)):
         remaining = list(pred.get(fact_type, []))
         c = Counts()
+        matched = []
         for g in want.get(fact_type, []):
             hit = next((i for i, p in enumerate(remaining) if values_match(fact_type, p, g)), None)
             if hit is None:
@@ -81,6 +84,10 @@ def score_facts(predicted: Iterable[dict], gold: Iterable[dict]) -> tuple[dict[s
             else:
                 c.tp += 1
                 remaining.pop(hit)
+                matched.append(g)
+        # a second prediction the comparator cannot tell from a value already matched (the same
+        # threshold read with another subject) repeats a right value: neither a hit nor spurious
+        remaining = [p for p in remaining if not any(values_match(fact_type, p, g) for g in matched)]
         c.fp = len(remaining)
         spurious.extend((fact_type, p) for p in remaining)
         counts[fact_type] = c

@@ -1,0 +1,54 @@
+"""The scorer behind ``policyparse eval``: distinct values, one-to-one matching, the comparators."""
+
+from __future__ import annotations
+
+from policyparse.evaluation.matching import metrics_match, values_match
+from policyparse.evaluation.score import score_facts
+
+
+def _threshold(metric: str, value: int, subject: str | None = None, op: str = ">=") -> dict:
+    v = {"metric": metric, "op": op, "value": value, "unit": "CNY"}
+    if subject:
+        v["subject"] = subject
+    return {"type": "threshold", "value": v}
+
+
+def test_same_value_twice_is_one_item():
+    money = {"type": "money", "value": {"amount": 500000, "currency": "CNY", "bound": "max"}}
+    counts, missed, spurious = score_facts([money, money], [money])
+    assert (counts["money"].tp, counts["money"].fp, counts["money"].fn) == (1, 0, 0)
+    assert missed == [] and spurious == []
+
+
+def test_matching_is_one_to_one():
+    gold = [_threshold("营业收入", 100), _threshold("营业收入", 200)]
+    counts, missed, _ = score_facts([_threshold("营业收入", 100)], gold)
+    assert (counts["threshold"].tp, counts["threshold"].fn) == (1, 1)
+    assert missed == [("threshold", gold[1]["value"])]
+
+
+def test_metric_names_match_by_containment_without_fillers():
+    assert metrics_match("有效专利", "有效专利数量")
+    assert metrics_match("拥有商品住房", "拥有商品住房套数")
+    assert not metrics_match("年节能量", "年降碳量")
+
+
+def test_money_bound_must_agree():
+    gold = {"amount": 10000, "currency": "CNY", "bound": "min"}
+    assert values_match("money", {"amount": 10000, "currency": "CNY", "bound": "min"}, gold)
+    assert not values_match("money", {"amount": 10000, "currency": "CNY", "bound": "max"}, gold)
+
+
+def test_a_repeat_of_a_matched_value_with_another_subject_is_not_spurious():
+    gold = [_threshold("年节能量", 20, "企事业单位节能项目")]
+    predicted = [_threshold("年节能量", 20, "企事业单位节能项目"), _threshold("年节能量", 20, "节能技术项目")]
+    counts, _, spurious = score_facts(predicted, gold)
+    assert (counts["threshold"].tp, counts["threshold"].fp, counts["threshold"].fn) == (1, 0, 0)
+    assert spurious == []
+
+
+def test_a_prediction_matching_no_gold_value_is_spurious():
+    predicted = [_threshold("年节能量", 20), _threshold("调整幅度", 15, op="<=")]
+    counts, _, spurious = score_facts(predicted, [_threshold("年节能量", 20)])
+    assert counts["threshold"].fp == 1
+    assert spurious == [("threshold", predicted[1]["value"])]
