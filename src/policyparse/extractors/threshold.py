@@ -110,6 +110,8 @@ _LONGEST = regex.compile(r"最长")
 _WINDOW_START = regex.compile(r"(?:应|须|需|应当|必须)在|在\p{Han}{1,16}?(?:后|之日起|起)")
 _SENTENCE_END = regex.compile(r"[。；;\n]")
 _FILING_VERB = regex.compile(r"提交|报送|申报|申请|提出|办理|备案")
+_UNIT_ONLY = regex.compile(r"(?:单个|每个|单家|每家|单项|每项|每)\p{Han}{0,4}?(?:项目|企业|单位|机构|主体|团队|人)")
+"""``单个项目不超过10万元``: an amount per unit with nothing measured caps a grant, it is no condition."""
 _CAP_WORD = regex.compile(r"最高|最多")
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
 _PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})")
@@ -213,7 +215,8 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
         while length := periods.prefix(text, start, end):
             period, start, changed = period or text[start:start + length], start + length, True
         # one prefix filler per round (或获得…: strip 或, then look again from the longest: 获得, not 获)
-        if length := prefixes.prefix(text, start, end, min_rest=2):
+        if (length := prefixes.prefix(text, start, end, min_rest=2)) and not _words("metric_words_not_fillers").prefix(
+                text, start, end):  # 并网规模: 并 begins a word here, it is no conjunction
             start, changed = start + length, True
         for lead, needles in _leads():
             if not any(n in text[start:end] for n in needles):
@@ -400,7 +403,7 @@ def extract(ctx: Context) -> list[Fact]:
     held += _unitless_thresholds(ctx, held)
     held += _range_thresholds(ctx, held)
     held += _count_conditions(ctx, held)
-    previous: tuple[int, str, str | None] = (0, "", None)  # where the last threshold ended, its metric, subject
+    previous: tuple[int, str, str | None, str] = (0, "", None, "")  # the last threshold's end, metric, subject, unit
     for m in _pattern().finditer(text):
         pre, post = m.group("pre"), m.group("post")
         if not pre and not post:
@@ -421,6 +424,8 @@ def extract(ctx: Context) -> list[Fact]:
         if excluded:
             op = _OPPOSITE[op]
         holder = None
+        if not metric and previous[1] and previous[3] == unit and _JOINER.fullmatch(text, previous[0], m.start()):
+            metric, start, holder = previous[1], m.start(), previous[2]  # 不低于10千瓦且不高于800千瓦: one metric
         if unit in table["age_units"]:
             metric, start, end, holder = _age(text, start, m.start(), m.end())
             if start == m.start() and previous[1] == "年龄" and _JOINER.fullmatch(text, previous[0], m.start()):
@@ -448,7 +453,7 @@ def extract(ctx: Context) -> list[Fact]:
         first = ctx.fact(NAME, "threshold", threshold, start, end, rule=rule, **extras)
         more = _respectively(ctx, m.end(), start, threshold, rule, extras)
         facts.extend(_distribute(ctx, [first] + more))
-        previous = (max([end] + [f.span[1] for f in more]), metric, threshold.get("subject"))
+        previous = (max([end] + [f.span[1] for f in more]), metric, threshold.get("subject"), unit)
     return sorted(facts + held, key=lambda f: f.span)
 
 
@@ -497,7 +502,7 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
         return False
     if _STANDARD_CHANGE.search(text, max(0, start - 24), number):
         return False
-    if unit == "CNY" and _CAP_WORD.search(text, max(0, start - 2), number):
+    if unit == "CNY" and (_CAP_WORD.search(text, max(0, start - 2), number) or _UNIT_ONLY.fullmatch(metric)):
         return False
     if unit in _TIME_UNITS and (_LONGEST.search(text, max(0, start - 2), number) or _filing_window(text, start, number)):
         return False
@@ -628,7 +633,7 @@ def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
 
 
 def _complete_metric(text: str, metric: str, start: int, pre: str | None, unit: str,
-                     previous: tuple[int, str, str | None]) -> str:
+                     previous: tuple[int, str, str | None, str]) -> str:
     """A growth word before a percentage makes the metric a growth rate (``拥有量年均增长10%`` →
     ``拥有量年均增长率``); a share ``占B的`` right after a threshold on A is ``A占B的比例``."""
     if unit != "%":
