@@ -52,3 +52,15 @@ def test_a_prediction_matching_no_gold_value_is_spurious():
     counts, _, spurious = score_facts(predicted, [_threshold("年节能量", 20)])
     assert counts["threshold"].fp == 1
     assert spurious == [("threshold", predicted[1]["value"])]
+
+
+def test_headings_compare_without_layout_spaces_and_bracket_width():
+    from policyparse.evaluation.score import score_headings
+
+    document = {"sections": [
+        {"kind": "heading", "marker": "一、", "title": "优化土地出让方式"},
+        {"kind": "heading", "marker": "(一)", "title": "适用范围"},
+        {"kind": "heading", "marker": "二、", "title": "延长缴纳时间"},
+    ]}
+    counts = score_headings(document, ["一、 优化土地出让方式", "（一） 适用范围", "三、 其他"])
+    assert (counts.tp, counts.fp, counts.fn) == (2, 1, 1)

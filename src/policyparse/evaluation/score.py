@@ -95,7 +95,8 @@ def score_facts(predicted: Iterable[dict], gold: Iterable[dict]) -> tuple[dict[s
 
 
 def _fold_brackets(s: str) -> str:
-    return s.replace("(", "（").replace(")", "）")
+    """Brackets width-insensitive and whitespace dropped (``一、 优化…`` is ``一、优化…``: layout)."""
+    return "".join(s.replace("(", "（").replace(")", "）").split())
 
 
 def score_headings(document: dict, gold_headings: list[str]) -> Counts:

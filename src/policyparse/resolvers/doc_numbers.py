@@ -28,7 +28,10 @@ _HAN_BEFORE = regex.compile(r"\p{Han}{1,12}$")
 _YEAR_BRACKETS = str.maketrans({"[": "〔", "［": "〔", "(": "〔", "（": "〔", "【": "〔", "﹝": "〔",
                                 "]": "〕", "］": "〕", ")": "〕", "）": "〕", "】": "〕", "﹞": "〕"})
 
-_AGENCY_STOP = regex.compile(r".*(?:[，。；：、《》“”（）\s]|印发|根据|按照|依据|和|及|与|的|通知|号|文件)")
+_AGENCY_STOP = regex.compile(
+    r".*(?:[，。；：、《》“”（）\s]|印发|根据|按照|依据|落实|贯彻|执行|参照|转发|和|及|与|的|通知|号|文件)"
+)
+"""Words that end the text before an issuer's abbreviation (``贯彻落实国发〔2022〕2号`` → 国发)."""
 
 
 def normalize_doc_number(agency: str, year: str, serial: str) -> str:
