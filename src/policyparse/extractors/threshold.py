@@ -56,6 +56,7 @@ from policyparse.extractors.wordset import alternation as _alt
 from policyparse.models import Fact
 from policyparse.resolvers.money import parse_money
 from policyparse.resolvers.numerals import parse_number
+from policyparse.resolvers.patterns import MEASURE_UNITS
 from policyparse.resolvers.percent import parse_percent
 from policyparse.resources import read_json
 
@@ -162,10 +163,16 @@ def _table() -> dict:
     return read_json("threshold", "operators.json")
 
 
+def _count_units() -> list[str]:
+    """Units a non-money quantity is counted in: the table's counts (件, 家, 年 …) and the physical
+    measures the resolvers share (平方米, 千瓦, 吨标准煤 …)."""
+    return _table()["count_units"] + list(MEASURE_UNITS)
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> regex.Pattern:
     table = _table()
-    units = _alt(["万亿元", "亿元", "万元", "千元", "元", "%", "％"] + table["count_units"])
+    units = _alt(["万亿元", "亿元", "万元", "千元", "元", "%", "％"] + _count_units())
     return regex.compile(
         rf"(?P<pre>{_alt(table['prefix'])})?[ ]?(?:为|是)?[ ]?"
         rf"(?P<num>{_NUMBER})[ ]?(?P<unit>{units})"
@@ -776,7 +783,7 @@ def _share_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
 def _unitless_pattern() -> re.Pattern:
     """Compiled with the standard ``re``: it needs no ``regex`` feature and ``re`` scans it 3x faster."""
     table = _table()
-    units = _alt(["元", "%", "％"] + table["count_units"])
+    units = _alt(["元", "%", "％"] + _count_units())
     return re.compile(
         rf"(?P<word>{_alt(table['metric_units'])})(?P<gap>[^，,。；;、\d\n]{{0,8}}?)(?P<pre>{_alt(table['prefix'])})?[ ]?"
         rf"(?P<num>\d+(?:\.\d+)?(?:万|亿)?)(?P<post>{_alt(table['suffix'])})?(?![\d.万亿]|{units})"

@@ -22,7 +22,7 @@ from typing import Any
 
 from policyparse.resolvers.base import Mention, fold
 from policyparse.resolvers.numerals import _Raw, parse_number_ex, raw_numbers, usable
-from policyparse.resolvers.patterns import CURRENCY_WORDS, rx
+from policyparse.resolvers.patterns import CURRENCY_WORDS, MEASURE_UNIT_ALT, rx
 
 __all__ = ["parse_money", "parse_money_ex", "scan_money"]
 
@@ -47,8 +47,8 @@ _APPROX_RANGE = rx(
     r"(?<![0-9零〇一二三四五六七八九十百千万亿])(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])(?P<u>[十百千万亿]+)"
 )
 _PER = rx(
-    r"[ \t]{0,2}/[ \t]{0,2}(?P<per>项目|企业|单位|件|项|个|家|人次|人|次|年|月|日|天|小时|户|台|套|份|所|座|篇|部|张|吨标准煤|吨标煤|吨二氧化碳当量|吨二氧化碳|吨|亩"
-    r"|平方米|立方米|㎡|m²|m2|千瓦时|兆瓦时|千瓦|兆瓦|度|公里|千米|公斤|千克|kWh|kwh|MWh|kW|kw|MW|Wp|W)(?![A-Za-z])"
+    r"[ \t]{0,2}/[ \t]{0,2}(?P<per>" + MEASURE_UNIT_ALT
+    + r"|项目|企业|单位|件|项|个|家|人次|人|次|年|月|日|天|小时|户|台|套|份|所|座|篇|部|张|亩)(?![A-Za-z])"
 )
 PER_PERIOD = {"年": "年", "月": "月", "日": "天", "天": "天", "小时": "小时"}
 """``per`` units that are a rate in time (``/月``, ``每天``) and their normal form: they go to
