@@ -77,6 +77,13 @@ def test_deadline_earlier_and_later() -> None:
     assert direction(june, july)[0] == "later"
 
 
+def test_a_month_end_deadline_reads_at_the_last_day_of_the_month() -> None:
+    end_of_august, mid_august = _slot("date", "2020-08"), _slot("date", "2020-08-15")
+    assert direction(end_of_august, mid_august)[0] == "earlier"
+    assert direction(mid_august, end_of_august)[0] == "later"
+    assert direction(end_of_august, _slot("date", "2020-08-31"))[0] is None
+
+
 def test_deadline_of_another_year_compares_calendar_days() -> None:
     d, _, note = direction(_slot("date", "2020-07-10"), _slot("date", "2023-06-30"))
     assert d == "earlier"

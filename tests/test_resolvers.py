@@ -572,3 +572,13 @@ def test_values_validate_against_the_fact_models():
 def test_doc_number_year_reads_the_normal_form() -> None:
     assert doc_number_year("川经信企业〔2014〕137号") == 2014
     assert doc_number_year("第154号政府令") is None and doc_number_year(None) is None
+
+
+@pytest.mark.parametrize("value,last", [
+    ("2020", "2020-12-31"), ("2020-02", "2020-02-29"), ("2021-02", "2021-02-28"),
+    ("2020-08-15", "2020-08-15"), ("2023-06-21T17:00", "2023-06-21T17:00"),
+])
+def test_last_day_of_reads_a_partial_date_at_its_end(value, last):
+    from policyparse.resolvers.dates import last_day_of
+
+    assert last_day_of(value) == last

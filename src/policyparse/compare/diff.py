@@ -16,12 +16,11 @@ reading of a changed slot. Rules, by slot kind:
 
 from __future__ import annotations
 
-import calendar
-
 from typing import Any
 
 from policyparse.compare.model import Change, Direction, PairDiff
 from policyparse.profile.model import PolicyProfile, Slot
+from policyparse.resolvers.dates import last_day_of
 
 _UP_OPS = {">=", ">"}
 _DOWN_OPS = {"<=", "<"}
@@ -69,7 +68,7 @@ def direction(before: Slot, after: Slot) -> tuple[Direction | None, float | None
         return _signed(before.number, after.number, ("longer", "shorter"), with_ratio=True)
     if kind == "date":
         note = None
-        ka, kb = _last_day_of(str(a)), _last_day_of(str(b))
+        ka, kb = last_day_of(str(a)), last_day_of(str(b))
         if ka[:4] != kb[:4]:
             ka, kb, note = ka[4:], kb[4:], "different years: compared by calendar day"
         if ka == kb:
@@ -78,17 +77,6 @@ def direction(before: Slot, after: Slot) -> tuple[Direction | None, float | None
     if kind == "list":
         return "items_changed", None, None
     return None, None, None
-
-
-def _last_day_of(date: str) -> str:
-    """A partial date read at its last day (``2020`` → ``2020-12-31``, ``2020-02`` → ``2020-02-29``): a
-    deadline of 8月底 (``2020-08``) is later than one of 8月15日."""
-    if len(date) == 4 and date.isdigit():
-        return f"{date}-12-31"
-    if len(date) == 7 and date[:4].isdigit() and date[5:].isdigit():
-        year, month = int(date[:4]), int(date[5:])
-        return f"{date}-{calendar.monthrange(year, month)[1]:02d}"
-    return date
 
 
 def _signed(x: float | None, y: float | None, names: tuple[Direction, Direction],

@@ -49,7 +49,7 @@ from policyparse.resolvers.base import Mention, fold
 from policyparse.resolvers.patterns import DAYPART, YEAR4, YEAR_CN, rx
 from policyparse.resolvers.protect import protected_spans
 
-__all__ = ["DateValue", "parse_date", "parse_period", "parse_period_ex", "scan_dates", "scan_periods", "scan_temporal"]
+__all__ = ["DateValue", "last_day_of", "parse_date", "parse_period", "parse_period_ex", "scan_dates", "scan_periods", "scan_temporal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +345,18 @@ def _century(yy: int, anchor: int | None) -> int:
 
 def _last_day(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
+
+
+def last_day_of(value: str) -> str:
+    """A date value of the facts contract read at its last day: ``2020`` → ``2020-12-31``,
+    ``2020-02`` → ``2020-02-29``; a full date (or date and time) is returned unchanged. A deadline
+    of 8月底 (``2020-08``) is then later than one of 8月15日."""
+    if len(value) == 4 and value.isdigit():
+        return _fmt(int(value), 12, 31)
+    if len(value) == 7 and value[:4].isdigit() and value[5:].isdigit():
+        y, m = int(value[:4]), int(value[5:])
+        return _fmt(y, m, _last_day(y, m))
+    return value
 
 
 def _fmt(y: int, m: int | None = None, d: int | None = None, hh: int | None = None, mi: int | None = None) -> str:
