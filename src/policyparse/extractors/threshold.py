@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -226,11 +227,10 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
         if (length := prefixes.prefix(text, start, end, min_rest=2)) and not _words("metric_words_not_fillers").prefix(
                 text, start, end):  # 并网规模: 并 begins a word here, it is no conjunction
             start, changed = start + length, True
-        for lead, needles in _leads():
+        for lead, needles, reads_past in _leads():
             if not any(n in text[start:end] for n in needles):
                 continue  # the lead's own words are not in the clause: skip the regex
-            # the holder lead reads past the metric (…机构和从业专利代理师分别不低于160家、600人: both measured)
-            m = lead.match(text, start, len(text) if lead is _OTHER_HOLDER_LEAD else end)
+            m = lead.match(text, start, len(text) if reads_past else end)
             # 在全市企业中占比, 在本市的研发投入: the place is part of the metric
             if m and end - m.end() >= 2 and text[m.end()] not in "占的":
                 start, changed = m.end(), True
@@ -242,20 +242,22 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
 
 
 @lru_cache(maxsize=1)
-def _leads() -> tuple[tuple[regex.Pattern, tuple[str, ...]], ...]:
-    """The leads :func:`_strip_fillers` steps over, in order, each with the words one of which it
-    cannot match without (a C-speed substring test before the regex)."""
+def _leads() -> tuple[tuple[regex.Pattern, tuple[str, ...], bool], ...]:
+    """The leads :func:`_strip_fillers` steps over, in order: (pattern, the words one of which it
+    cannot match without — a C-speed substring test before the regex —, whether it may look past
+    the metric's end). Only the joined-holder lead looks past it, to see a 分别 that makes both
+    holders measured (``…机构和从业专利代理师分别不低于160家、600人``)."""
     return (
-        (_holder_lead(), tuple(_table()["holders"])),
-        (_DEFINITION_LEAD, ("是指", "系指")),
-        (_TIME_LEAD, ("在",)),
-        (_PLACE_LEAD, ("在",)),
-        (_EARLIER_PREDICATE, ("并", "且")),
-        (_PREPOSITION_LEAD, ("对",)),
-        (_EACH_PLACE_LEAD, ("每",)),
-        (_SCOPE_LEAD, ("范围内",)),
-        (_OTHER_HOLDER_LEAD, ("和", "及", "与")),
-        (_WINDOW_LEAD, ("之日",)),
+        (_holder_lead(), tuple(_table()["holders"]), False),
+        (_DEFINITION_LEAD, ("是指", "系指"), False),
+        (_TIME_LEAD, ("在",), False),
+        (_PLACE_LEAD, ("在",), False),
+        (_EARLIER_PREDICATE, ("并", "且"), False),
+        (_PREPOSITION_LEAD, ("对",), False),
+        (_EACH_PLACE_LEAD, ("每",), False),
+        (_SCOPE_LEAD, ("范围内",), False),
+        (_OTHER_HOLDER_LEAD, ("和", "及", "与"), True),
+        (_WINDOW_LEAD, ("之日",), False),
     )
 
 
@@ -402,6 +404,15 @@ def _kind(ctx: Context, offset: int, clause: str) -> str | None:
     return None
 
 
+class _Previous(NamedTuple):
+    """The threshold the scan read last, for the one after it in the same clause."""
+
+    end: int
+    metric: str
+    subject: str | None
+    unit: str
+
+
 def extract(ctx: Context) -> list[Fact]:
     text = ctx.text
     table = _table()
@@ -411,7 +422,7 @@ def extract(ctx: Context) -> list[Fact]:
     held += _unitless_thresholds(ctx, held)
     held += _range_thresholds(ctx, held)
     held += _count_conditions(ctx, held)
-    previous: tuple[int, str, str | None, str] = (0, "", None, "")  # the last threshold's end, metric, subject, unit
+    previous = _Previous(0, "", None, "")
     for m in _pattern().finditer(text):
         pre, post = m.group("pre"), m.group("post")
         if not pre and not post:
@@ -427,17 +438,17 @@ def extract(ctx: Context) -> list[Fact]:
             value, unit = _value(m.group("num"), m.group("unit"))
         except (ValueError, KeyError, ArithmeticError):
             continue
-        metric, start, end, period = _metric(ctx, m.start(), m.end(), previous[0])
+        metric, start, end, period = _metric(ctx, m.start(), m.end(), previous.end)
         excluded = _EXCLUDED.match(text, m.end()) is not None
         if excluded:
             op = _OPPOSITE[op]
         holder = None
-        if not metric and previous[1] and previous[3] == unit and _JOINER.fullmatch(text, previous[0], m.start()):
-            metric, start, holder = previous[1], m.start(), previous[2]  # 不低于10千瓦且不高于800千瓦: one metric
+        if not metric and previous.metric and previous.unit == unit and _JOINER.fullmatch(text, previous.end, m.start()):
+            metric, start, holder = previous.metric, m.start(), previous.subject  # 不低于10千瓦且不高于800千瓦: one metric
         if unit in table["age_units"]:
             metric, start, end, holder = _age(text, start, m.start(), m.end())
-            if start == m.start() and previous[1] == "年龄" and _JOINER.fullmatch(text, previous[0], m.start()):
-                holder = previous[2]  # 年龄应在18周岁以上，35周岁以下: the same person
+            if start == m.start() and previous.metric == "年龄" and _JOINER.fullmatch(text, previous.end, m.start()):
+                holder = previous.subject  # 年龄应在18周岁以上，35周岁以下: the same person
         elif not (_is_metric(metric) if excluded else _is_condition(text, metric, op, unit, m.start(), m.start("num"))):
             continue
         metric = _complete_metric(text, metric, start, pre, unit, previous)
@@ -461,7 +472,7 @@ def extract(ctx: Context) -> list[Fact]:
         first = ctx.fact(NAME, "threshold", threshold, start, end, rule=rule, **extras)
         more = _respectively(ctx, m.end(), start, threshold, rule, extras)
         facts.extend(_distribute(ctx, [first] + more))
-        previous = (max([end] + [f.span[1] for f in more]), metric, threshold.get("subject"), unit)
+        previous = _Previous(max([end] + [f.span[1] for f in more]), metric, threshold.get("subject"), unit)
     return sorted(facts + held, key=lambda f: f.span)
 
 
@@ -641,16 +652,15 @@ def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
     return facts
 
 
-def _complete_metric(text: str, metric: str, start: int, pre: str | None, unit: str,
-                     previous: tuple[int, str, str | None, str]) -> str:
+def _complete_metric(text: str, metric: str, start: int, pre: str | None, unit: str, previous: _Previous) -> str:
     """A growth word before a percentage makes the metric a growth rate (``拥有量年均增长10%`` →
     ``拥有量年均增长率``); a share ``占B的`` right after a threshold on A is ``A占B的比例``."""
     if unit != "%":
         return metric
     if pre in _table()["growth_metric"]:
         return metric + _table()["growth_metric"][pre]
-    if metric.startswith("占") and previous[1] and text[previous[0]:start].strip() in ("，", ","):
-        return previous[1] + (metric + "比例" if metric.endswith("的") else metric)
+    if metric.startswith("占") and previous.metric and text[previous.end:start].strip() in ("，", ","):
+        return previous.metric + (metric + "比例" if metric.endswith("的") else metric)
     return metric
 
 

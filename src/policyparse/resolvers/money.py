@@ -81,11 +81,13 @@ _MONEY_CUE = rx(
     r"|估值|资产|注册资本|出资|预算|拨付|兑现|收益|成本|营业额|交易额|总额|资本|奖金|罚款|赔偿|价款|造价|保费|保额)"
     r"[^，。；,;\n]{0,6}$"
 )
+_PER_WORD = r"(?:每|单)[个家项件人户所名辆台套次年月天日]{1,2}[ \t]{0,2}"
+"""A per-unit word between a bound and its amount (``上限为每人每天150元``, ``最高补助标准为每人5000元``)."""
 _BOUND_BEFORE = rx(
     r"(?:(?P<max_x>低于|少于|不足|不到|小于|未满|未达到?)|(?P<max>最高不超过|原则上不超过|不超过|不高于|不多于|至多|最多|最高|上限为?|封顶|以内)"
     r"|(?P<min_x>超过|高于|大于|多于|突破)|(?P<min>不低于|不少于|至少|最低|起点为?|以上|达到)"
     r"|(?P<near>近)|(?P<about>约|大约|大概|左右))[ \t]{0,2}(?:为|达|达到|是)?[ \t]{0,2}"
-    r"(?:(?:每|单)[个家项件人户所名辆台套次年月天日]{1,2}[ \t]{0,2}){0,2}$"
+    r"(?:" + _PER_WORD + r"){0,2}$"
 )
 """A bound word right before an amount, or before the per-unit words of the amount (``上限为每人每天150元``)."""
 _BOUND_AFTER = rx(
@@ -150,7 +152,7 @@ def _prefix_currency(f: str, pos: int, start: int) -> tuple[int, str] | None:
 _CAP_NOUN_BEFORE = rx(
     r"最高\p{Han}{0,6}?(?:额度|限额|金额|标准)(?:由[^，。；,;\n]{1,12}?)?"
     r"(?:由|为|是|调整为|调整到|提高到|提高至|降为|降至|下调至|下调为|上调至|上调为)?[ \t]{0,2}"
-    r"(?:(?:每|单)[个家项件人户所名辆台套次年月天日]{1,2}[ \t]{0,2})?$"
+    r"(?:" + _PER_WORD + r")?$"
 )
 """A cap named as a noun before its amount (``最高贷款额度为60万元``, ``最高贷款额度由120万元调整为90万元``):
 both amounts are maxima."""
