@@ -101,9 +101,11 @@ _COMPLETING_NOUN = regex.compile(
 )
 """The noun a short metric measures, right after the quantity: ``重伤八人及以上的事故`` (的事故, to the
 clause end), ``拥有2套及以上商品住房的本市户籍居民家庭`` (商品住房, up to 的: a holder follows)."""
-_HOLDER_AFTER = regex.compile(
-    r"的(?P<noun>\p{Han}{2,16}?(?:家庭|企业|单位|人员|个人|机构|人才|团队|主体|职工|居民|学校|院所))(?=[，,。；;、）)\n]|$)"
-)
+_SUBJECT_HEAD = r"(?:项目|企业|单位|机构|人才|团队|主体|基地|园区|平台|载体)"
+"""The head nouns of what a clause is about (the subject of its thresholds)."""
+_PERSON_HEAD = r"(?:家庭|人员|个人|职工|居民|学校|院所)"
+"""Heads of people and institutions, a subject only where the clause's grammar marks it (…的X)."""
+_HOLDER_AFTER = regex.compile(rf"的(?P<noun>\p{{Han}}{{2,16}}?(?:{_SUBJECT_HEAD}|{_PERSON_HEAD}))(?=[，,。；;、）)\n]|$)")
 """``拥有2套及以上商品住房的本市户籍居民家庭``: the holder the comparison qualifies, after 的."""
 _PAID_BY_APPLICANT = regex.compile(r"上缴|缴纳|缴费|缴存|交纳|缴交")
 """``全年上缴工会经费低于1万元``: money the applicant pays, so a condition, not a cap on a grant."""
@@ -113,7 +115,7 @@ _LONGEST = regex.compile(r"最长")
 _WINDOW_START = regex.compile(r"(?:应|须|需|应当|必须)在|在\p{Han}{1,16}?(?:后|之日起|起)")
 _SENTENCE_END = regex.compile(r"[。；;\n]")
 _FILING_VERB = regex.compile(r"提交|报送|申报|申请|提出|办理|备案")
-_UNIT_ONLY = regex.compile(r"(?:单个|每个|单家|每家|单项|每项|每)\p{Han}{0,4}?(?:项目|企业|单位|机构|主体|团队|人)")
+_UNIT_ONLY = regex.compile(rf"(?:单个|每个|单家|每家|单项|每项|每)\p{{Han}}{{0,4}}?(?:{_SUBJECT_HEAD}|人)")
 """``单个项目不超过10万元``: an amount per unit with nothing measured caps a grant, it is no condition."""
 _CAP_WORD = regex.compile(r"最高|最多")
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
@@ -126,7 +128,8 @@ _OTHER_HOLDER_LEAD = regex.compile(
     r"[^，。；、\n]{1,20}?(?:项目|企业|单位|机构|主体)(?:以及|和|及|与)(?!其)(?=\p{Han}{2})(?![^，。；、\n]*分别)"
 )
 """``深远海海上风电项目和``(场址中心离岸距离大于等于50公里…项目): another holder joined to the one the
-comparison qualifies, not part of the metric."""
+comparison qualifies, not part of the metric. Narrower than :data:`_SUBJECT_HEAD` on purpose: in
+``中药材种植基地和道地药材种植基地面积`` the two 基地 are coordinated, both measured by 面积."""
 _WINDOW_LEAD = regex.compile(
     r"[^，。；、\n]{0,12}?(?P<period>\p{Han}{2}之日(?:前|以前|起)[\d一二三四五六七八九十两]{1,2}(?:年|个月)(?:内|以内))(?=\p{Han}{2})"
 )
@@ -349,7 +352,6 @@ def _subject(ctx: Context, offset: int) -> str | None:
     return None
 
 
-_SUBJECT_HEAD = r"(?:项目|企业|单位|机构|人才|团队|主体|基地|园区|平台|载体)"
 _SUBJECT_AFTER = regex.compile(
     rf"[^，,。；;\n]{{0,40}}?的(?P<subject>[^，,。；;\n的]{{1,20}}?{_SUBJECT_HEAD})(?=[，,。；;、为\n]|$)"
 )
