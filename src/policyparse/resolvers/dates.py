@@ -116,6 +116,8 @@ _GLUE = rx(r"[ \t]{0,2}(?:的[ \t]{0,2}|\((?:星期|周|礼拜)?[一二三四五
 _GAP_SEP = rx(_RSEP)
 _GAP_AND = rx(r"[ \t]{0,3}[和与][ \t]{0,3}")
 _BETWEEN = rx(r"[ \t]{0,2}之?间")
+_INCLUSIVE_ASIDE = rx(r"[ \t]{0,2}\((?:含|包含|包括)[^()]{0,16}\)")
+"""``2022年5月16日（含5月16日）至…``: an aside saying an end is inclusive, part of the range."""
 _STOP = rx(r"[ \t]{0,2}止")
 _MOD_AFTER = rx(
     r"[ \t]{0,2}(?:(?P<until>或之前|及之前|及以前|或以前|以前\(含\)|前\(含\)|\(含\)以前|\(含\)前)"
@@ -580,6 +582,17 @@ def _mods(f: str, start: int, end: int) -> tuple[str | None, tuple[int, int]]:
     return mod, (a, b)
 
 
+def _past_aside(f: str, end: int, chunks: list[_Chunk], k: int) -> tuple[int, int]:
+    """(where a range end written at ``end`` stops, the index of the first chunk after it): past an
+    inclusive aside (``（含5月16日）``, ``（含）``) and the chunks inside it, which restate the end."""
+    aside = _INCLUSIVE_ASIDE.match(f, end)
+    if aside is None:
+        return end, k
+    while k < len(chunks) and chunks[k].start < aside.end():
+        k += 1
+    return aside.end(), k
+
+
 @lru_cache(maxsize=32)
 def _temporal(f: str, ref_year: int | None) -> tuple[tuple, ...]:
     """(start, end, kind, value, year_inferred, partial, mod, mod_span, fy) for each date/period."""
@@ -590,21 +603,22 @@ def _temporal(f: str, ref_year: int | None) -> tuple[tuple, ...]:
     n = len(chunks)
     while i < n:
         L = chunks[i]
-        if i + 1 < n:
-            R = chunks[i + 1]
-            gap_sep = _GAP_SEP.fullmatch(f, L.end, R.start)
-            gap_and = None if gap_sep else _GAP_AND.fullmatch(f, L.end, R.start)
+        left_end, j = _past_aside(f, L.end, chunks, i + 1)
+        if j < n:
+            R = chunks[j]
+            gap_sep = _GAP_SEP.fullmatch(f, left_end, R.start)
+            gap_and = None if gap_sep else _GAP_AND.fullmatch(f, left_end, R.start)
             between = _BETWEEN.match(f, R.end) if gap_and else None
             if gap_sep or (gap_and and between):
                 try:
                     res = _combine(L, R, ref_year)
                 except _InvalidDate:
-                    i += 2          # a range with an impossible date (2021年2月29日-3月1日): nothing
+                    i = j + 1       # a range with an impossible date (2021年2月29日-3月1日): nothing
                     continue
                 except (ValueError, KeyError):
                     res = None
                 if res is not None:
-                    end = R.end
+                    end, i = _past_aside(f, R.end, chunks, j + 1)
                     stop = _STOP.match(f, end)
                     if between:
                         end = between.end()
@@ -612,7 +626,6 @@ def _temporal(f: str, ref_year: int | None) -> tuple[tuple, ...]:
                         end = stop.end()
                     mod, mspan = _mods(f, L.start, end)
                     out.append((L.start, end, "period", res.value, res.year_inferred, res.partial, mod, mspan, False))
-                    i += 2
                     continue
         if _standalone_ok(L):
             try:
