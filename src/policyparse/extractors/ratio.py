@@ -1,10 +1,11 @@
-"""Ratios: cost shares (``按1:1分担``), conversions (``按1:2抵算``); clock times are claimed as dates first."""
+"""Ratios: cost shares (``按1:1分担``), conversions (``按1:2抵算``) and multiples of a base
+(``账户余额的20倍`` → ``[20, 1]``); clock times are claimed as dates first."""
 
 from __future__ import annotations
 
 from policyparse.extractors.context import Context
 from policyparse.models import Fact
-from policyparse.resolvers.percent import scan_ratios
+from policyparse.resolvers.percent import scan_multiples, scan_ratios
 
 NAME = "ratio.v1"
 TYPES = ("ratio",)
@@ -16,4 +17,7 @@ def extract(ctx: Context) -> list[Fact]:
         if len(mention.value) != 2 or ctx.claims.overlaps(mention.start, mention.end):  # 3:2:1 has no pair form
             continue
         facts.append(ctx.fact(NAME, "ratio", list(mention.value), mention.start, mention.end, rule="a:b"))
+    for mention in scan_multiples(ctx.text):
+        if not ctx.claims.overlaps(mention.start, mention.end):
+            facts.append(ctx.fact(NAME, "ratio", list(mention.value), mention.start, mention.end, rule="N倍"))
     return facts

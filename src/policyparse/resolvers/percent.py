@@ -15,6 +15,9 @@ Ranges: ``5-20%`` (the ``%`` written once) is one mention, ``kind="range"``, val
 
 Ratios: ``1:2`` ``1：1`` ``1比1`` ``3:2:1`` → a tuple of Decimals (FACTS ``[1, 2]``). A clock time
 (``5:00``, ``下午2:30``, ``9:30-11:30``) is not a ratio.
+
+Multiples: ``20倍``, ``1.5倍``, ``三倍`` compare an amount with a base, so they are the ratio
+``[20, 1]`` (:func:`scan_multiples`); the words 倍增, 倍数, 双倍 and 加倍 name no number and are not.
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ from policyparse.resolvers.base import Mention, fold
 from policyparse.resolvers.numerals import parse_number, raw_numbers, usable
 from policyparse.resolvers.patterns import rx
 
-__all__ = ["PercentValue", "parse_percent", "parse_percent_ex", "parse_ratio", "scan_percents", "scan_ratios"]
+__all__ = [
+    "PercentValue", "parse_percent", "parse_percent_ex", "parse_ratio", "scan_multiples", "scan_percents", "scan_ratios",
+]
 
 _HUNDRED = Decimal(100)
 
@@ -197,6 +202,28 @@ def scan_ratios(s: str) -> list[Mention]:
     """Ratios in running text (``按1:2抵算`` ``1:1分担`` ``3比2``): value a tuple of Decimals."""
     f = fold(s)
     return [Mention(a, b, s[a:b], v, "ratio", {}) for a, b, v in _ratio_items(f)]
+
+
+_MULTIPLE = rx(
+    r"(?<![\d.,%])(?P<n>\d+(?:\.\d+)?|(?<![\p{Han}])[一二两三四五六七八九十]{1,3}(?:点[一二三四五六七八九])?|"
+    r"(?<=[的为到至达按是])[一二两三四五六七八九十]{1,3}(?:点[一二三四五六七八九])?)[ \t]{0,2}倍(?![增数])"
+)
+
+
+def scan_multiples(s: str) -> list[Mention]:
+    """Multiples of a base (``账户余额的20倍``, ``最高贷款额度的1.3倍``): value ``(n, 1)``. A Chinese
+    numeral counts only after a word that introduces a quantity (的, 为, 到 …) or outside a word, so
+    the 一 of 一倍增 is not read."""
+    f = fold(s)
+    out = []
+    for m in _MULTIPLE.finditer(f):
+        try:
+            n = Decimal(m.group("n")) if m.group("n")[0].isdigit() else parse_number(m.group("n"))
+        except (ValueError, ArithmeticError):
+            continue
+        if n > 0:
+            out.append(Mention(m.start(), m.end(), s[m.start():m.end()], (n, Decimal(1)), "ratio", {"kind": "multiple"}))
+    return out
 
 
 def parse_ratio(s: str) -> tuple[Decimal, ...]:
