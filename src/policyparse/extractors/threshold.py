@@ -430,6 +430,7 @@ def extract(ctx: Context) -> list[Fact]:
     held += _unitless_thresholds(ctx, held)
     held += _range_thresholds(ctx, held)
     held += _count_conditions(ctx, held)
+    held += _bound_noun_thresholds(ctx, held)
     previous = _Previous(0, "", None, "")
     for m in _pattern().finditer(text):
         pre, post = m.group("pre"), m.group("post")
@@ -747,10 +748,13 @@ def _holder_thresholds(ctx: Context) -> list[Fact]:
 
 @lru_cache(maxsize=1)
 def _share_pattern() -> regex.Pattern:
+    """A comparison, the base of a share and the percentage (``不低于采购合同金额50%``). The base is
+    a noun phrase: it never names a ratio itself or holds a copula (``最低首付比例为20%`` and
+    ``最低首付比例由30%调整为20%`` state the ratio, they are no share of a base)."""
     table = _table()
     comparisons = [w for w in table["prefix"] if w not in table["growth_metric"] and not w.startswith(("提", "压", "降", "控"))]
     return regex.compile(
-        rf"(?P<pre>{_alt(comparisons)})(?P<base>[\p{{Han}}A-Za-z]{{2,24}}?)的?"
+        rf"(?P<pre>{_alt(comparisons)})(?P<base>(?:(?!比例|比重|占比|为|由|调整)[\p{{Han}}A-Za-z]){{2,24}}?)的?"
         rf"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百]+)(?P<unit>[%％])(?P<post>{_alt(table['suffix'])})?"
         rf"(?:的(?P<noun>\p{{Han}}{{2,8}}?)(?=[，,。；;、\n]|$))?"
     )
@@ -806,6 +810,48 @@ def _unitless_pattern() -> re.Pattern:
         rf"(?P<word>{_alt(table['metric_units'])})(?P<gap>[^，,。；;、\d\n]{{0,8}}?)(?P<pre>{_alt(table['prefix'])})?[ ]?"
         rf"(?P<num>\d+(?:\.\d+)?(?:万|亿)?)(?P<post>{_alt(table['suffix'])})?(?![\d.万亿]|{units})"
     )
+
+
+@lru_cache(maxsize=1)
+def _bound_noun_pattern() -> regex.Pattern:
+    units = _pattern().pattern.split("(?P<unit>", 1)[1].split(")(?P<post>", 1)[0]
+    return regex.compile(
+        rf"(?P<bound>最低|最高)(?:(?!最低|最高)\p{{Han}}){{1,12}}?(?P<change>由[ ]?(?P<old>{_NUMBER})[ ]?(?:{units})[ ]?)?"
+        rf"(?:统一)?(?:调整|下调|上调|降低|提高|放宽)?(?P<copula>为|至|到)[ ]?"
+        rf"(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?![\d.]|{_alt(_table()['suffix'])}|[（(]含)"
+    )
+
+
+_GRANTED_NOUN = regex.compile(r"(?:额度|限额|分值|积分|金额|标准|奖励|补贴|补助|期限)$")
+"""What a programme grants (``最高分值为20分``, ``最长期限为3年``): a cap on a benefit, no condition."""
+
+
+def _bound_noun_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """``贷款最低首付比例为20%``, ``退休年龄最高为65周岁``: a noun named as the lowest (highest)
+    admissible value, then 为 and the value, is a condition ``>=`` (``<=``) on that noun; so is the
+    new value of ``最低首付比例由30%调整为20%`` (the old one no longer applies). Money is left out:
+    ``最高贷款额度为60万元`` caps what the programme grants (a money fact)."""
+    text = ctx.text
+    facts = []
+    for m in _bound_noun_pattern().finditer(text):
+        if ctx.claims.overlaps(m.start("num"), m.end("unit")) or _inside(taken, m.start("num")):
+            continue
+        try:
+            value, unit = _value(m.group("num"), m.group("unit"))
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        if unit == "CNY":
+            continue
+        op = ">=" if m.group("bound") == "最低" else "<="
+        words_end = m.start("change") if m.group("change") else m.start("copula")
+        metric, start, _, period = _metric(ctx, words_end, m.end())
+        if (not _is_condition(text, metric, op, unit, start, words_end) or m.group("bound") not in metric
+                or _GRANTED_NOUN.search(metric)):
+            continue
+        rule = f"{m.group('bound')}X{'由M调整' if m.group('change') else ''}为N{m.group('unit')}"
+        facts.append(_threshold_fact(ctx, metric, op, value, unit, (start, m.end()), (m.start("copula"), m.end()),
+                                     rule, period=period))
+    return facts
 
 
 _SELECTION_LEAD = regex.compile(r"^.*?(?:同时满足|满足|符合)")
