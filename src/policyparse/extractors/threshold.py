@@ -122,6 +122,12 @@ _CAP_WORD = regex.compile(r"最高|最多")
 _PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})")
 """``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
 _HAS_DIGIT = regex.compile(r"\d")
+_OBJECT_VERB = regex.compile(r"(?:缴纳|缴存|交纳|签订|签署|订立|参加|参保|聘用|招用|吸纳)$")
+"""A metric that ends with a transitive verb (``按规定缴纳`` 6个月以上社会保险费) takes the object
+written after the quantity: ``缴纳社会保险费``."""
+_NOT_AN_OBJECT = regex.compile(r"的?(?:即|可|方|才|就|均|需|须|应|能|将|予|给予|享受|申请|办理)")
+_TIME_QUANTITY = regex.compile(r"(?:年|个月)(?:[（(]含[）)])?(?:以上|及以上|或以上|以内|之内)?(?:[（(]含[）)])?$")
+_CONTRACT = regex.compile(r"的?(?P<contract>\p{Han}{0,6}(?:合同|协议))")
 _SCOPE_LEAD = regex.compile(r"[^，。；、\n]{0,20}?范围内(?!的)(?=\p{Han}{2})")
 """``暂停向其销售本市五城区范围内``(建筑面积144平方米及以下): the scope, not what is measured."""
 _OTHER_HOLDER_LEAD = regex.compile(
@@ -134,7 +140,7 @@ _WINDOW_LEAD = regex.compile(
     r"[^，。；、\n]{0,12}?(?P<period>\p{Han}{2}之日(?:前|以前|起)[\d一二三四五六七八九十两]{1,2}(?:年|个月)(?:内|以内))(?=\p{Han}{2})"
 )
 """``购房之日前2年内``(累计缴纳1年及以上): a look-back window; it becomes the period."""
-_LONE_LEAD = regex.compile(r"对于?|凡|如|若|其中|对于其中")
+_LONE_LEAD = regex.compile(r"对于?|凡|如|若|其中|对于其中|(?:能|可|应|须)?按照?")
 """A lead word with nothing after it before the comparison (``对超过400万元的…``)."""
 _EACH_PLACE_LEAD = regex.compile(r"每个?\p{Han}{0,4}?(?:片区|区县|乡镇|街道|园区|县|区|市)(?=\p{Han}{2})")
 """``每个片区试点一个以上…街区``: the place each count is asked of, not part of the metric."""
@@ -159,6 +165,8 @@ _HIRING_VERB = regex.compile(r"^\p{Han}{0,8}?(?:吸纳|招用|录用|聘用|招�
 """``企业吸纳登记失业半年以上人员``: the quantity qualifies the people hired, so the metric is what
 follows the hiring verb (登记失业) and the people are the subject."""
 _OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
+_INCLUSIVE_AFTER = regex.compile(r"[ ]?[（(](?:含|包含|包括)(?:本数|\d+(?:\.\d+)?\p{Han}{0,3})?[）)]")
+"""``超过50人（含50人）``: an aside after the quantity that includes the bound itself."""
 _EARLIER_PREDICATE = regex.compile(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表网])|且)(?=\p{Han}{2})")
 """``依法登记注册并实际运营`` (满一年): the number measures the last predicate."""
 
@@ -320,18 +328,33 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> tuple[s
     span_end = match_end
     qualified = _QUALIFIED_NOUN.match(text, match_end) if not metric else None
     if qualified:  # 400万元以下的工程采购项目: the noun after 的 is what the amount measures
-        return qualified.group("noun"), start, qualified.end(), period or _period_in(text[c_start:start])
+        return _rate_named_after(qualified.group("noun")), start, qualified.end(), period or _period_in(text[c_start:start])
     if not metric and c_start > floor and text[c_start - 1] in "，,":
         prev_start = max(_clause_start(text, c_start - 1, ctx), floor)
         if not _HAS_DIGIT.search(text, prev_start, c_start - 1):  # 积2分，满5年后: not the metric of 满5年
             m_start, m_end, period = _strip_fillers(text, prev_start, c_start - 1, period)
             metric = text[m_start:m_end]
-    if len(metric) <= 2:
+    verb = _OBJECT_VERB.search(metric)
+    if len(metric) <= 2 or verb:
         noun = _COMPLETING_NOUN.match(text[match_end:match_end + 20])
+        if noun and verb and _NOT_AN_OBJECT.match(noun.group()):
+            noun = None  # 缴存6个月以上即可申请…: a modal and the next predicate, no object
         if noun:
-            metric += noun.group()
+            metric = _rate_named_after(metric + noun.group())
             span_end = match_end + noun.end()
+            term = _CONTRACT.fullmatch(noun.group()) if verb and verb.group() in ("签订", "签署", "订立") else None
+            if term and _TIME_QUANTITY.search(text, start, match_end):
+                metric = term.group("contract") + "期限"  # 签订1年以上劳动合同: the contract's term is measured
     return metric, m_start, span_end, period or _period_in(text[c_start:start])
+
+
+def _rate_named_after(metric: str) -> str:
+    """``（按不低于20%）的比例录用见习人员``: a rate named after its percentage is the rate of the
+    action that follows, ``录用见习人员比例``."""
+    bare = metric.removeprefix("的")
+    if bare.startswith("比例") and len(bare) >= 4:
+        return bare[2:] + "比例"
+    return metric
 
 
 @lru_cache(maxsize=4096)
@@ -431,6 +454,7 @@ def extract(ctx: Context) -> list[Fact]:
     held += _range_thresholds(ctx, held)
     held += _count_conditions(ctx, held)
     held += _bound_noun_thresholds(ctx, held)
+    held += _since_event_thresholds(ctx, held)
     previous = _Previous(0, "", None, "")
     for m in _pattern().finditer(text):
         pre, post = m.group("pre"), m.group("post")
@@ -448,6 +472,8 @@ def extract(ctx: Context) -> list[Fact]:
         except (ValueError, KeyError, ArithmeticError):
             continue
         metric, start, end, period = _metric(ctx, m.start(), m.end(), previous.end)
+        if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
+            op += "="  # 超过50人（含50人）: the aside includes the bound
         excluded = _EXCLUDED.match(text, m.end()) is not None
         if excluded:
             op = _OPPOSITE[op]
@@ -464,7 +490,7 @@ def extract(ctx: Context) -> list[Fact]:
         if holder is None and end > m.end():  # the metric was completed by the noun after the quantity
             after = _HOLDER_AFTER.match(text, end)
             holder = after.group("noun") if after else None
-        hired = _hired(text, metric, m.end())
+        hired = _hired(text, metric, m.end()) if text.startswith(metric, start) else None
         if hired:
             cut, holder = hired
             metric, start = metric[cut:], start + cut
@@ -749,12 +775,13 @@ def _holder_thresholds(ctx: Context) -> list[Fact]:
 @lru_cache(maxsize=1)
 def _share_pattern() -> regex.Pattern:
     """A comparison, the base of a share and the percentage (``不低于采购合同金额50%``). The base is
-    a noun phrase: it never names a ratio itself or holds a copula (``最低首付比例为20%`` and
-    ``最低首付比例由30%调整为20%`` state the ratio, they are no share of a base)."""
+    a noun phrase: it never names a ratio or rate itself, holds a copula or another comparison
+    (``最低首付比例为20%``, ``最低首付比例由30%调整为20%``, ``满留用率达到60%`` state the ratio, they are
+    no share of a base)."""
     table = _table()
     comparisons = [w for w in table["prefix"] if w not in table["growth_metric"] and not w.startswith(("提", "压", "降", "控"))]
     return regex.compile(
-        rf"(?P<pre>{_alt(comparisons)})(?P<base>(?:(?!比例|比重|占比|为|由|调整)[\p{{Han}}A-Za-z]){{2,24}}?)的?"
+        rf"(?P<pre>{_alt(comparisons)})(?P<base>(?:(?!比例|比重|占比|率|为|由|调整|{_alt(table['prefix'])})[\p{{Han}}A-Za-z]){{2,24}}?)的?"
         rf"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百]+)(?P<unit>[%％])(?P<post>{_alt(table['suffix'])})?"
         rf"(?:的(?P<noun>\p{{Han}}{{2,8}}?)(?=[，,。；;、\n]|$))?"
     )
@@ -851,6 +878,33 @@ def _bound_noun_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         rule = f"{m.group('bound')}X{'由M调整' if m.group('change') else ''}为N{m.group('unit')}"
         facts.append(_threshold_fact(ctx, metric, op, value, unit, (start, m.end()), (m.start("copula"), m.end()),
                                      rule, period=period))
+    return facts
+
+
+_SINCE_EVENT = regex.compile(
+    rf"(?<![之起])(?P<event>毕业|离校|退役|退休|登记注册|注册登记|成立|创办|开业|入职)[ ]?(?P<num>{_NUMBER})[ ]?"
+    r"(?P<unit>年|个月)(?:以内|之内|内)(?![完办提申])"
+)
+"""``毕业2年内``, ``登记注册3年内``, ``退役2年内``: the time since an event in the applicant's past."""
+
+
+def _since_event_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """The time since an event of the applicant's (``毕业2年内的高校毕业生``, ``登记注册5年内的初创
+    企业``) is at most N: metric ``<event>年限`` (months: ``<event>时长``), op ``<=``. Not after
+    之日起 (``登记注册之日起3年内提出``: a filing window) and not before a verb of doing (内完成)."""
+    text = ctx.text
+    facts = []
+    for m in _SINCE_EVENT.finditer(text):
+        if ctx.claims.overlaps(m.start("num"), m.end()) or _inside(taken, m.start("num")):
+            continue
+        try:
+            value = parse_number(m.group("num"))
+        except (ValueError, ArithmeticError):
+            continue
+        unit = m.group("unit")
+        metric = m.group("event") + ("年限" if unit == "年" else "时长")
+        facts.append(_threshold_fact(ctx, metric, "<=", value, unit, m.span(), (m.start("num"), m.end()),
+                                     f"<event>N{unit}内"))
     return facts
 
 
