@@ -20,18 +20,22 @@ DOC_NUMBER = regex.compile(
 ORDER_NUMBER = regex.compile(
     r"(?:[〔\[［(（【﹝][ \t]?(?:19|20)\d{2}[ \t]?[〕\]］)）】﹞][ \t]?)?第[ \t]?\d{1,5}[ \t]?号\p{Han}{0,4}?令"
     r"|令[ \t]?(?:第[ \t]?)?\d{1,5}[ \t]?号"
+    r"|公告[ \t]?(?:(?:19|20)\d{2}[ \t]?年[ \t]?)?第[ \t]?\d{1,5}[ \t]?号"
 )
 """The number of a government order (令), as cited: ``〔2011〕第242号令``, ``第154号政府令``,
-``令第746号``; the issuing body before it (``市人民政府``, ``国务院``) is read by
+``令第746号``, and of an announcement (``…常务委员会公告第35号``, ``国家税务总局公告2023年第1号``); the issuing body
+before it (``市人民政府``, ``国务院``) is read by
 :func:`find_doc_numbers`. The pattern starts at a literal, so scanning a notice stays cheap."""
-_HAN_BEFORE = regex.compile(r"\p{Han}{1,12}$")
+_HAN_BEFORE = regex.compile(r"\p{Han}{1,24}$")
+_ANNOUNCING_BODY = regex.compile(r"(?:委员会|人民政府|政府|人大|局|厅|部|院|署)$")
 _YEAR_BRACKETS = str.maketrans({"[": "〔", "［": "〔", "(": "〔", "（": "〔", "【": "〔", "﹝": "〔",
                                 "]": "〕", "］": "〕", ")": "〕", "）": "〕", "】": "〕", "﹞": "〕"})
 
 _AGENCY_STOP = regex.compile(
-    r".*(?:[，。；：、《》“”（）\s]|印发|根据|按照|依据|落实|贯彻|执行|参照|转发|和|及|与|的|通知|号|文件)"
+    r".*(?:[，。；：、《》“”（）\s]|印发|根据|按照|依据|落实|贯彻|执行|参照|转发|和(?!国)|及|与|的|通知|号|文件)"
 )
-"""Words that end the text before an issuer's abbreviation (``贯彻落实国发〔2022〕2号`` → 国发)."""
+"""Words that end the text before an issuer's abbreviation (``贯彻落实国发〔2022〕2号`` → 国发); the
+和 of 共和国 is part of a name (``中华人民共和国主席令第68号``)."""
 
 
 def normalize_doc_number(agency: str, year: str, serial: str) -> str:
@@ -58,12 +62,14 @@ def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> list[
     stop = end if end is not None else len(text)
     out = []
     for m in ORDER_NUMBER.finditer(text, start, stop):
-        before = _HAN_BEFORE.search(text, max(start, m.start() - 12), m.start())
+        before = _HAN_BEFORE.search(text, max(start, m.start() - 24), m.start())
         agency = before.group() if before else ""
         cut = _AGENCY_STOP.match(agency)
         offset = cut.end() if cut else 0
         if m.group().startswith("令") and len(agency) - offset < 1:
             continue  # 令第3号 with nobody named before 令: not an order's number
+        if m.group().startswith("公告") and not _ANNOUNCING_BODY.search(agency[offset:]):
+            continue  # 详见公告第3号: an announcement's number only after the body that issued it
         s = m.start() - len(agency) + offset
         written = text[s:m.end()]
         out.append((s, m.end(), "".join(written.split()).translate(_YEAR_BRACKETS)))
