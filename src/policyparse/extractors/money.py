@@ -20,7 +20,7 @@ NAME = "money.v1"
 TYPES = ("money",)
 
 _PER = regex.compile(
-    r"(?:每|(?<![榜名清订菜账表报简传孤])单(?=[家个笔台套户]|品种))"
+    r"(?:每(?:招用|吸纳|安置|录用|聘用|培训|带动|新增)?[1一]?|(?<![榜名清订菜账表报简传孤])单(?=[家个笔台套户]|品种))"
     r"(?P<cls>" + MEASURE_UNIT_ALT + r"|个|家|项|件|人|户|所|名|辆|台|套|座|次|笔|品种|亩|年|月|天|日)?"
     r"(?P<head>(?:(?![每单])\p{Han}){0,12}(?:项目|企业|单位|中心|机构|平台|专利|人才|品种))?"
     r"|(?P<average>亩|人|户)均"
@@ -32,8 +32,8 @@ def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """``(per, per_period)`` from 每…/单… words of the clause before an amount: ``每个企业…每年
     不超过5万元`` → (企业, 年); ``每人每天150元`` → (人, 天); ``单家企业最高80万元`` → (家, None).
     A classifier names the unit (每家企业 → 家, 每辆 → 辆, 单品种 → 品种); after the generic 个 the
-    noun does (每个项目 → 项目); an average names it too (亩均税收 → 亩, 人均 → 人). The nearest
-    counted unit wins."""
+    noun does (每个项目 → 项目); an average names it too (亩均税收 → 亩, 人均 → 人); so does a unit
+    counted by a hiring verb (按每招用1人不超过1500元 → 人). The nearest counted unit wins."""
     before = clause_before(text, start)
     per = period = None
     for m in _PER.finditer(before):

@@ -84,12 +84,15 @@ _MONEY_CUE = rx(
 _PER_WORD = r"(?:每|单)[个家项件人户所名辆台套次年月天日]{1,2}[ \t]{0,2}"
 """A per-unit word between a bound and its amount (``上限为每人每天150元``, ``最高补助标准为每人5000元``)."""
 _BOUND_BEFORE = rx(
-    r"(?:(?P<max_x>低于|少于|不足|不到|小于|未满|未达到?)|(?P<max>最高不超过|原则上不超过|不超过|不高于|不多于|至多|最多|最高|上限为?|封顶|以内)"
+    r"(?:(?P<max_x>低于|少于|不足|不到|小于|未满|未达到?)"
+    r"|(?P<max_grant>(?:最高|最多|上限)(?:可以|可)?(?:给予|获得|享受|补贴|补助|奖励|资助|支持|奖补|贴息|扶持|获))"
+    r"|(?P<max>最高不超过|原则上不超过|不超过|不高于|不多于|至多|最多|最高|上限为?|封顶|以内)"
     r"|(?P<min_x>超过|高于|大于|多于|突破)|(?P<min>不低于|不少于|至少|最低|起点为?|以上|达到)"
     r"|(?P<near>近)|(?P<about>约|大约|大概|左右))[ \t]{0,2}(?:为|达|达到|是)?[ \t]{0,2}"
     r"(?:" + _PER_WORD + r"){0,2}$"
 )
-"""A bound word right before an amount, or before the per-unit words of the amount (``上限为每人每天150元``)."""
+"""A bound word right before an amount, or before the per-unit words of the amount (``上限为每人每天150元``);
+a cap word may take a modal and the grant verb (``最高补贴50万元``, ``每人最高可补贴300元``, ``最高可获得…``)."""
 _BOUND_AFTER = rx(
     r"[ \t]{0,2}(?:(?P<min>\(含\)以上|及以上|以上|或以上|起)|(?P<max>\(含\)以下|及以下|以下|以内|之内|或以下|限额|为限|封顶|为上限)"
     r"|(?P<about>左右|上下))"
@@ -165,7 +168,7 @@ def _bounds(f: str, start: int, end: int) -> dict[str, Any]:
         out["bound"] = "max"
     if m:
         g = m.lastgroup
-        if g in ("max", "max_x"):
+        if g in ("max", "max_x", "max_grant"):
             out["bound"] = "max"
         elif g in ("min", "min_x"):
             out["bound"] = "min"
