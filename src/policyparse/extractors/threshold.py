@@ -115,17 +115,20 @@ _LONGEST = regex.compile(r"最长")
 _WINDOW_START = regex.compile(r"(?:应|须|需|应当|必须)在|在\p{Han}{1,16}?(?:后|之日起|起)")
 _SENTENCE_END = regex.compile(r"[。；;\n]")
 _FILING_VERB = regex.compile(r"提交|报送|申报|申请|提出|办理|备案")
-_UNIT_ONLY = regex.compile(rf"(?:单个|每个|单家|每家|单项|每项|每)\p{{Han}}{{0,4}}?(?:{_SUBJECT_HEAD}|人)")
-"""``单个项目不超过10万元``: an amount per unit with nothing measured caps a grant, it is no condition."""
+_UNIT_ONLY = regex.compile(
+    rf"(?:按照?)?(?:单个|每个|单家|每家|单项|每项|每)(?:招用|吸纳|安置|录用|聘用|培训)?[1一]?\p{{Han}}{{0,4}}?(?:{_SUBJECT_HEAD}|人|名)"
+)
+"""``单个项目不超过10万元``, ``按每招用1人不超过1500元``: an amount per unit with nothing measured caps a
+grant (or is its rate), it is no condition."""
 _CAP_WORD = regex.compile(r"最高|最多")
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
 _PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})")
 """``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
 _HAS_DIGIT = regex.compile(r"\d")
-_OBJECT_VERB = regex.compile(r"(?:缴纳|缴存|交纳|签订|签署|订立|参加|参保|聘用|招用|吸纳)$")
+_OBJECT_VERB = regex.compile(r"(?:缴纳|缴存|交纳|签订|签署|订立|参加|参保|聘用|招用|吸纳|带动)$")
 """A metric that ends with a transitive verb (``按规定缴纳`` 6个月以上社会保险费) takes the object
 written after the quantity: ``缴纳社会保险费``."""
-_NOT_AN_OBJECT = regex.compile(r"的?(?:即|可|方|才|就|均|需|须|应|能|将|予|给予|享受|申请|办理)")
+_NOT_AN_OBJECT = regex.compile(r"的?(?:即|可|方|才|就(?!业)|均|需|须|应|能|将|予|给予|享受|申请|办理)")
 _TIME_QUANTITY = regex.compile(r"(?:年|个月)(?:[（(]含[）)])?(?:以上|及以上|或以上|以内|之内)?(?:[（(]含[）)])?$")
 _CONTRACT = regex.compile(r"的?(?P<contract>\p{Han}{0,6}(?:合同|协议))")
 _SCOPE_LEAD = regex.compile(r"[^，。；、\n]{0,20}?范围内(?!的)(?=\p{Han}{2})")
@@ -556,7 +559,8 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
         return False
     if _STANDARD_CHANGE.search(text, max(0, start - 24), number):
         return False
-    if unit == "CNY" and (_CAP_WORD.search(text, max(0, start - 2), number) or _UNIT_ONLY.fullmatch(metric)):
+    if unit == "CNY" and (_CAP_WORD.search(text, max(0, start - 2), number) or _UNIT_ONLY.fullmatch(metric)
+                          or _CAP_WORD.search(metric)):  # 个人最高贷款额度可提高至60万元: a cap, raised
         return False
     if unit in _TIME_UNITS and (_LONGEST.search(text, max(0, start - 2), number) or _filing_window(text, start, number)):
         return False
