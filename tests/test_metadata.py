@@ -172,3 +172,16 @@ def test_a_span_of_years_names_no_programme_year() -> None:
     assert document.metadata.policy_year is None
     deadline = [f for f in document.facts if f.type == "date" and f.role == "deadline"]
     assert [f.value for f in deadline] == ["2014-12-30"] and deadline[0].year_inferred
+
+
+def test_local_offices_of_vertically_managed_bodies_are_one_issuer_each() -> None:
+    text = (
+        "关于进一步支持刚性和改善性住房需求的通知\n各区县（市）房产、自然资源、税务部门：\n现将有关事项通知如下：\n"
+        "一、支持首套住房\n首付比例不低于20%。\n"
+        "沈阳市房产局      沈阳市自然资源局\n国家税务总局沈阳市税务局\n中国人民银行辽宁省分行营业管理部\n2023年9月3日\n"
+    )
+    metadata = parse_text(text).metadata
+    assert metadata.issuers == (
+        "沈阳市房产局", "沈阳市自然资源局", "国家税务总局沈阳市税务局", "中国人民银行辽宁省分行营业管理部",
+    )
+    assert metadata.jurisdiction.city == "沈阳市"

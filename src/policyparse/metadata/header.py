@@ -236,6 +236,14 @@ def _starts_with_place(s: str) -> bool:
     return bool(_ISSUER_START.match(s)) or any(divisions.candidates(s[:k]) for k in range(2, min(len(s), 9) + 1))
 
 
+_VERTICAL_BODIES = frozenset({
+    "国家税务总局", "中国人民银行", "国家金融监督管理总局", "国家外汇管理局", "海关总署", "国家统计局",
+    "中国银行保险监督管理委员会", "中国证券监督管理委员会", "国家烟草专卖局", "国家邮政局", "中国气象局",
+})
+"""Central bodies under vertical management: their local offices are named after them
+(``国家税务总局沈阳市税务局``, ``中国人民银行辽宁省分行营业管理部``), so no cut after them."""
+
+
 def split_joint_issuers(head: str) -> list[str]:
     """Split issuers written back to back (``浙江省经济和信息化厅浙江省财政厅``): cut after an
     organisation suffix where the rest starts with a place name (or 中共/国家…)."""
@@ -246,6 +254,8 @@ def split_joint_issuers(head: str) -> list[str]:
         rest = head[cut:]
         if not rest:
             break
+        if head[:cut] in _VERTICAL_BODIES:
+            continue  # 国家税务总局沈阳市税务局: a local office named after its central body, one issuer
         if cut >= 4 and ORG.fullmatch(head[:cut]) and _starts_with_place(rest):
             tail = split_joint_issuers(rest)
             if tail:
