@@ -14,13 +14,13 @@ from policyparse.extractors.context import Context
 from policyparse.extractors.roles import classify, clause_before
 from policyparse.models import Fact
 from policyparse.resolvers.money import PER_PERIOD, scan_money
-from policyparse.resolvers.patterns import MEASURE_UNIT_ALT
+from policyparse.resolvers.patterns import MEASURE_UNIT_ALT, PEOPLE_COUNTING_VERBS
 
 NAME = "money.v1"
 TYPES = ("money",)
 
 _PER = regex.compile(
-    r"(?:每(?:招用|吸纳|安置|录用|聘用|培训|带动|新增)?[1一]?|(?<![榜名清订菜账表报简传孤])单(?=[家个笔台套户]|品种))"
+    rf"(?:每(?:{PEOPLE_COUNTING_VERBS})?[1一]?|(?<![榜名清订菜账表报简传孤])单(?=[家个笔台套户]|品种))"
     r"(?P<cls>" + MEASURE_UNIT_ALT + r"|个|家|项|件|人|户|所|名|辆|台|套|座|次|笔|品种|亩|年|月|天|日)?"
     r"(?P<head>(?:(?![每单])\p{Han}){0,12}(?:项目|企业|单位|中心|机构|平台|专利|人才|品种))?"
     r"|(?P<average>亩|人|户)均"

@@ -205,8 +205,8 @@ def scan_ratios(s: str) -> list[Mention]:
 
 
 _MULTIPLE = rx(
-    r"(?<![\d.,%])(?P<n>\d+(?:\.\d+)?|(?<![\p{Han}])[一二两三四五六七八九十]{1,3}(?:点[一二三四五六七八九])?|"
-    r"(?<=[的为到至达按是])[一二两三四五六七八九十]{1,3}(?:点[一二三四五六七八九])?)[ \t]{0,2}倍(?![增数])"
+    r"(?<![\d.,%])(?P<n>\d+(?:\.\d+)?"
+    r"|(?:(?<![\p{Han}])|(?<=[的为到至达按是]))[一二两三四五六七八九十]{1,3}(?:点[一二三四五六七八九])?)[ \t]{0,2}倍(?![增数])"
 )
 
 
@@ -218,7 +218,7 @@ def scan_multiples(s: str) -> list[Mention]:
     out = []
     for m in _MULTIPLE.finditer(f):
         try:
-            n = Decimal(m.group("n")) if m.group("n")[0].isdigit() else parse_number(m.group("n"))
+            n = parse_number(m.group("n"))
         except (ValueError, ArithmeticError):
             continue
         if n > 0:
