@@ -67,8 +67,9 @@ TYPES = ("threshold",)
 _NUMBER = r"(?:\d+(?:[.,]\d+)*(?:(?:万|亿)(?![元亿]))?|[零一二两三四五六七八九十百千万]+|(?<![上下前后])半(?=年|个月))"
 """A quantity: digits (with a 万/亿 multiplier), a Chinese numeral, or 半 before 年/个月 (半年以上)."""
 _BOUNDARY = "，,。；;：:、\n！？“”"
-_NOT_A_METRIC = regex.compile(r"以下|上述|下列|如下|(?:给予|资助|支持|补助|奖补|推荐|原则上|限额|申报|择优)$")
-"""Clauses that end like a funding cap, a quota or an N-of-M rule are other facts, not thresholds."""
+_NOT_A_METRIC = regex.compile(r"以下|上述|下列|如下|(?:给予|资助|支持|补助|奖补|推荐|原则上|限额|申报|择优)$|^(?:超出|超过)?部分$")
+"""Clauses that end like a funding cap, a quota or an N-of-M rule are other facts, not thresholds;
+``超过800千瓦的部分`` names the part a rate applies to, nothing measured."""
 _TRAILING_PAREN = regex.compile(r"[（(][^（）()]*[）)]$")
 _SUBJECT_TITLE = regex.compile(r"^(?P<subject>.{2,20}?)(?:作为申报主体|作为建设主体)?(?:应|须|需)(?:同时)?(?:具备|满足|符合)")
 _SUBJECT_LEAD = regex.compile(r"(?:申报|建设|承担)?(?P<subject>企业|单位|高等学校|高校|科研院所|服务机构|主体)(?:应|须|需)(?:同时)?(?:具备|满足|符合)")
@@ -97,10 +98,32 @@ _STANDARD_CHANGE = regex.compile(
 """``三级医院由2400元提高至2800元``: a standard changed from one value to another, not a condition."""
 _QUALIFIED_NOUN = regex.compile(r"的(?P<noun>\p{Han}{2,12}?)(?=[，,。；;、）)\n]|$)")
 _COMPLETING_NOUN = regex.compile(
-    r"(?![后前内起时])(?:的\p{Han}{2,16}?(?=[，。；、并且和\n]|$)|(?!的)\p{Han}{2,16}?(?=[，。；、并且和\n的]|$))"
+    r"(?![后前内起时])(?:的\p{Han}{2,16}?(?=[，。；、并且和\n（(]|对(?![象外接口])|$)"
+    r"|(?!的)\p{Han}{2,16}?(?=[，。；、并且和\n的（(]|对(?![象外接口])|$))"
 )
 """The noun a short metric measures, right after the quantity: ``重伤八人及以上的事故`` (的事故, to the
-clause end), ``拥有2套及以上商品住房的本市户籍居民家庭`` (商品住房, up to 的: a holder follows)."""
+clause end), ``拥有2套及以上商品住房的本市户籍居民家庭`` (商品住房, up to 的: a holder follows),
+``由至少2名工作人员对申请单位…`` (工作人员, up to the preposition 对 or an aside)."""
+_DOCUMENT_NOUN = regex.compile(r"(?:的)?(?:证明|凭证|证明材料|材料)$")
+"""``无法提供…缴纳1年及以上个人所得税或社会保险证明``: the proof is handed in, what is measured is the
+payment."""
+_PEOPLE_WHO = regex.compile(
+    r"(?P<people>\p{Han}{0,6}?(?:员工|职工|人员|人才|毕业生|工人|劳动者))(?P<doing>(?!的)\p{Han}{2,14})"
+)
+"""``有不少于1名员工按规定缴纳社会保险费``: the count is of the people who do something, so the metric
+is ``按规定缴纳社会保险费的员工人数``."""
+_POSSESSION = regex.compile(r"(?:[^，。；\n]{0,30}?(?:并且|并|且))?(?P<verb>拥有|具有|有)")
+"""A clause whose last predicate is a bare possession verb (``正常经营且有``, ``并有``)."""
+_SHARE_REACHED = regex.compile(r"(?:达到|达)(?P<base>\p{Han}{2,20}?)的$")
+"""``自筹资金…需达到项目总投资额的60%以上``: a percentage of a base is the share of that base."""
+_QUALIFIER_ASIDE = regex.compile(r"(?<!人|配偶|职工|员工|家庭)[（(](?:含|包括|包含|不含|不包括)[^（）()]*[）)]")
+"""``所购置的生产性设备(含环保处理等设备)投资总额``: what an aside includes or leaves out qualifies the
+metric; the metric is named without it. After a person (``申请人（含配偶）住房公积金账户余额``) the aside
+says whose amount counts, and stays."""
+_LONGER_UNIT = regex.compile(r"工作日|自然日|日历日|季度|年度|小时|星期")
+"""``不超过1个工作日``: 个 counts a longer unit, a processing time, not a count of things."""
+_NO_LONGER_REQUIRED = regex.compile(r"^(?:不再|无需|不需|不必|取消)")
+"""``不再要求使用自有资金还满一年``: a requirement lifted is no condition."""
 _SUBJECT_HEAD = r"(?:项目|企业|单位|机构|人才|团队|主体|基地|园区|平台|载体)"
 """The head nouns of what a clause is about (the subject of its thresholds)."""
 _PERSON_HEAD = r"(?:家庭|人员|个人|职工|居民|学校|院所)"
@@ -122,7 +145,7 @@ _UNIT_ONLY = regex.compile(
 grant (or is its rate), it is no condition."""
 _CAP_WORD = regex.compile(r"最高|最多")
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
-_PREPOSITION_LEAD = regex.compile(r"对于?(?![外口标接比象照])(?=\p{Han}{2})")
+_PREPOSITION_LEAD = regex.compile(r"(?:现|另|并)?对于?(?![外口标接比象照])(?=\p{Han}{2})")
 """``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
 _HAS_DIGIT = regex.compile(r"\d")
 _OBJECT_VERB = regex.compile(r"(?:缴纳|缴存|交纳|签订|签署|订立|参加|参保|聘用|招用|吸纳|带动)$")
@@ -143,8 +166,8 @@ _WINDOW_LEAD = regex.compile(
     r"[^，。；、\n]{0,12}?(?P<period>\p{Han}{2}之日(?:前|以前|起)[\d一二三四五六七八九十两]{1,2}(?:年|个月)(?:内|以内))(?=\p{Han}{2})"
 )
 """``购房之日前2年内``(累计缴纳1年及以上): a look-back window; it becomes the period."""
-_LONE_LEAD = regex.compile(r"对于?|凡|如|若|其中|对于其中|(?:能|可|应|须)?按照?")
-"""A lead word with nothing after it before the comparison (``对超过400万元的…``)."""
+_LONE_LEAD = regex.compile(r"对于?|凡|如|若|其中|对于其中|(?:能|可|应|须)?按照?|由|经")
+"""A lead word with nothing after it before the comparison (``对超过400万元的…``, ``由至少2名工作人员``)."""
 _EACH_PLACE_LEAD = regex.compile(r"每个?\p{Han}{0,4}?(?:片区|区县|乡镇|街道|园区|县|区|市)(?=\p{Han}{2})")
 """``每个片区试点一个以上…街区``: the place each count is asked of, not part of the metric."""
 _MATERIALS = regex.compile(r"材料")
@@ -238,9 +261,18 @@ def _longest_first(key: str) -> tuple[str, ...]:
     return tuple(sorted(_table()[key], key=len, reverse=True))
 
 
-def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple[int, int, str | None]:
+class _Narrowed(NamedTuple):
+    """A metric's extent after :func:`_strip_fillers`, with what the words stepped over said."""
+
+    start: int
+    end: int
+    period: str | None
+    holder: str | None
+
+
+def _strip_fillers(text: str, start: int, end: int, period: str | None, holder: str | None = None) -> _Narrowed:
     """Narrow ``[start, end)`` past filler words at both ends; a look-back window found at the
-    left becomes the period."""
+    left becomes the period, a person or body named before what it did becomes the holder."""
     periods, prefixes, suffixes = _words("periods"), _words("metric_prefix_fillers"), _words("metric_suffix_fillers")
     changed = True
     while changed and start < end:
@@ -262,9 +294,11 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None) -> tuple
                 start, changed = m.end(), True
                 if "period" in lead.groupindex:
                     period = period or m.group("period")
+                if "holder" in lead.groupindex:
+                    holder = holder or m.group("holder")
         while length := suffixes.suffix(text, start, end, min_rest=1):
             end, changed = end - length, True
-    return start, end, period
+    return _Narrowed(start, end, period, holder)
 
 
 @lru_cache(maxsize=1)
@@ -274,7 +308,7 @@ def _leads() -> tuple[tuple[regex.Pattern, re.Pattern, bool], ...]:
     look past the metric's end). Only the joined-holder lead looks past it, to see a 分别 that makes
     both holders measured (``…机构和从业专利代理师分别不低于160家、600人``)."""
     leads = (
-        (_holder_lead(), _table()["holders"], False),
+        (_holder_lead(), _table()["holders"] + _table()["person_holders"], False),
         (_DEFINITION_LEAD, ("是指", "系指"), False),
         (_TIME_LEAD, ("在",), False),
         (_PLACE_LEAD, ("在",), False),
@@ -302,8 +336,11 @@ def _holder_lead() -> regex.Pattern:
     table = _table()
     holders = _alt(table["holders"])
     after = rf"拥有|具有|持有|在(?![^，。；\n]*占)|应|须|需|必须|{_alt(table['periods'])}"
+    people = _alt(table["holders"] + table["person_holders"])
+    adverb = rf"{_alt(table['holder_adverbs'])}|\p{{Han}}{{2,5}}?前(?=\p{{Han}})"
     return regex.compile(
         rf"(?:[^，。；、\n]{{0,24}}?的|\p{{Han}}{{0,6}}?)(?:申报|建设|承担)?(?:{holders})(?={after})"
+        rf"|(?P<holder>(?!(?:已|曾)?在)\p{{Han}}{{0,10}}?(?:{people}))(?={adverb})"
         rf"|(?:该|其|本|上述)[^，。；、\n]{{0,10}}?(?:{holders})"
     )
 
@@ -315,8 +352,19 @@ def _period_in(clause: str) -> str | None:
     return None
 
 
-def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> tuple[str, int, int, str | None]:
-    """The metric before the quantity at ``start``: (metric, span start, span end, period).
+class _Measured(NamedTuple):
+    """What a quantity measures: the metric, the span from its first character, the look-back
+    period and the holder the clause names before it (None when it names none)."""
+
+    metric: str
+    start: int
+    end: int
+    period: str | None
+    holder: str | None = None
+
+
+def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> _Measured:
+    """The metric before the quantity at ``start`` (see :class:`_Measured`).
 
     The span runs from the metric's first character to the end of the quantity, or to the end
     of the noun after it when the metric is a verb completed by that noun. ``floor`` is where the
@@ -328,34 +376,49 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> tuple[s
     if c_start < floor <= start:
         joiner = _JOINER.match(text, floor, start)
         c_start = joiner.end() if joiner else floor
-    m_start, m_end, period = _strip_fillers(text, c_start, start, None)
+    m_start, m_end, period, holder = _strip_fillers(text, c_start, start, None)
     aside = _TRAILING_PAREN.search(text, m_start, m_end)
     if aside and aside.start() > m_start:
         m_end = aside.start()
-    metric = text[m_start:m_end]
+    metric = _without_qualifiers(text[m_start:m_end])
     if _LONE_LEAD.fullmatch(metric):  # 对超过400万元的政府采购工程: the preposition measures nothing
         metric, m_start = "", m_end
     span_end = match_end
     qualified = _QUALIFIED_NOUN.match(text, match_end) if not metric else None
     if qualified:  # 400万元以下的工程采购项目: the noun after 的 is what the amount measures
-        return _rate_named_after(qualified.group("noun")), start, qualified.end(), period or _period_in(text[c_start:start])
+        return _Measured(_rate_named_after(qualified.group("noun")), start, qualified.end(),
+                         period or _period_in(text[c_start:start]), holder)
     if not metric and c_start > floor and text[c_start - 1] in "，,":
         prev_start = max(_clause_start(text, c_start - 1, ctx), floor)
         if not _HAS_DIGIT.search(text, prev_start, c_start - 1):  # 积2分，满5年后: not the metric of 满5年
-            m_start, m_end, period = _strip_fillers(text, prev_start, c_start - 1, period)
+            m_start, m_end, period, holder = _strip_fillers(text, prev_start, c_start - 1, period, holder)
             metric = text[m_start:m_end]
     verb = _OBJECT_VERB.search(metric)
+    possession = _POSSESSION.fullmatch(metric)
+    if possession:  # 正常经营且有(不少于1名员工…): what is possessed comes after the quantity
+        metric, m_start = possession.group("verb"), m_start + possession.start("verb")
     if len(metric) <= 2 or verb:
         noun = _COMPLETING_NOUN.match(text[match_end:match_end + 20])
         if noun and verb and _NOT_AN_OBJECT.match(noun.group()):
             noun = None  # 缴存6个月以上即可申请…: a modal and the next predicate, no object
         if noun:
-            metric = _rate_named_after(metric + noun.group())
+            completed = _DOCUMENT_NOUN.sub("", noun.group()) if verb else noun.group()
+            people = _PEOPLE_WHO.fullmatch(completed) if not metric or possession else None
+            if people:  # 有不少于1名员工按规定缴纳社会保险费: the people who do it are counted
+                metric = f"{people.group('doing')}的{people.group('people')}人数"
+            else:
+                metric = _rate_named_after(metric + completed)
             span_end = match_end + noun.end()
             term = _CONTRACT.fullmatch(noun.group()) if verb and verb.group() in ("签订", "签署", "订立") else None
             if term and _TIME_QUANTITY.search(text, start, match_end):
                 metric = term.group("contract") + "期限"  # 签订1年以上劳动合同: the contract's term is measured
-    return metric, m_start, span_end, period or _period_in(text[c_start:start])
+    return _Measured(metric, m_start, span_end, period or _period_in(text[c_start:start]), holder)
+
+
+def _without_qualifiers(metric: str) -> str:
+    """The metric without the asides that say what it includes (see :data:`_QUALIFIER_ASIDE`)."""
+    bare = _QUALIFIER_ASIDE.sub("", metric) if "含" in metric or "包括" in metric else metric
+    return bare if len(bare) >= 2 else metric
 
 
 def _rate_named_after(metric: str) -> str:
@@ -395,7 +458,7 @@ _SUBJECT_AFTER = regex.compile(
     rf"[^，,。；;\n]{{0,40}}?的(?P<subject>[^，,。；;\n的]{{1,20}}?{_SUBJECT_HEAD})(?=[，,。；;、为\n]|$)"
 )
 """``…亩均投资强度不低于200万元的工业类、现代服务业类项目为重大产业项目``: the holder the clause qualifies."""
-_SUBJECT_BEFORE = regex.compile(rf"对于?(?P<subject>[^，,。；;\n对]{{2,24}}?{_SUBJECT_HEAD})(?=[（(，,]|\p{{Han}})")
+_SUBJECT_BEFORE = regex.compile(rf"对(?!象)于?(?P<subject>[^，,。；;\n对]{{2,24}}?{_SUBJECT_HEAD})(?=[（(，,]|\p{{Han}})")
 """``对特色农业类项目，固定资产投资1000万元及以上…``: the holder 对 introduces in the same sentence."""
 
 
@@ -474,6 +537,8 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         if text[m.start() - 1:m.start()] == "每" or text[m.start("num") - 1:m.start("num")] == "第":
             continue  # 每满1年积2分 is a rate; 第24条以上 an ordinal, not a quantity
+        if m.group("unit") == "个" and _LONGER_UNIT.match(text, m.end("unit")):
+            continue  # 不超过1个工作日: a processing time
         op = table["suffix"][post] if post else table["prefix"][pre]
         if pre and post and table["prefix"][pre] != table["suffix"][post]:
             op = table["prefix"][pre]  # 不低于15%以上: the stricter reading of the prefix
@@ -481,13 +546,12 @@ def extract(ctx: Context) -> list[Fact]:
             value, unit = _value(m.group("num"), m.group("unit"))
         except (ValueError, KeyError, ArithmeticError):
             continue
-        metric, start, end, period = _metric(ctx, m.start(), m.end(), previous.end)
+        metric, start, end, period, holder = _metric(ctx, m.start(), m.end(), previous.end)
         if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
             op += "="  # 超过50人（含50人）: the aside includes the bound
         excluded = _EXCLUDED.match(text, m.end()) is not None
         if excluded:
             op = _OPPOSITE[op]
-        holder = None
         if not metric and previous.metric and previous.unit == unit and _JOINER.fullmatch(text, previous.end, m.start()):
             metric, start, holder = previous.metric, m.start(), previous.subject  # 不低于10千瓦且不高于800千瓦: one metric
         if unit in table["age_units"]:
@@ -562,7 +626,7 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
     condition or target: not a non-metric (a quota, an N-of-M rule), not a standard changed from one
     value to another (``由2400元提高至2800元``), not a grant capped with 最高/最多
     (``单家最高不超过90万元``) and not any other cap on what the programme grants."""
-    if not _is_metric(metric):
+    if not _is_metric(metric) or _NO_LONGER_REQUIRED.match(metric):
         return False
     if _STANDARD_CHANGE.search(text, max(0, start - 24), number):
         return False
@@ -631,15 +695,14 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
             continue
         if lo >= hi or (unit_word == "年" and lo >= 1000):
             continue
-        metric, start, _, period = _metric(ctx, m.start(), m.end())
-        age_holder = None
+        metric, start, _, period, holder = _metric(ctx, m.start(), m.end())
         if age:
-            metric, start, _, age_holder = _age(text, start, m.start(), m.end())
+            metric, start, _, holder = _age(text, start, m.start(), m.end())
         elif not _is_condition(text, metric, "<=", unit, m.start(), m.start()):
             continue
         for op, value in ((">=", lo), ("<=", hi)):
             facts.append(_threshold_fact(ctx, metric, op, value, unit, (start, m.end()), m.span(), "N至M" + unit_word,
-                                         holder=age_holder, period=period))
+                                         holder=holder, period=period))
     return facts
 
 
@@ -657,6 +720,9 @@ def _count_pattern() -> regex.Pattern:
     )
 
 
+_AT_MOST = regex.compile(r"最多|至多|只能|仅能|仅限")
+
+
 def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
     """In a conditions section (申报条件, 选拔条件 …, not a materials list), a count right after an
     achievement verb is a minimum even without 以上: ``主持过两个市级以上学术、科研课题`` →
@@ -671,6 +737,8 @@ def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
             continue
         if any(f.span[0] <= m.start("num") < f.span[1] for f in taken + facts):
             continue
+        if _AT_MOST.search(text, max(0, m.start() - 6), m.start()):
+            continue  # 每年度最多只能有一个项目获得资金支持: a cap, not a minimum
         titles = section_titles(ctx, m.start())
         if not ELIGIBILITY_SECTION.search(_GENERAL_REQUIREMENTS.sub("", titles)) or _MATERIALS.search(titles):
             continue
@@ -700,11 +768,15 @@ def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
 
 def _complete_metric(text: str, metric: str, start: int, pre: str | None, unit: str, previous: _Previous) -> str:
     """A growth word before a percentage makes the metric a growth rate (``拥有量年均增长10%`` →
-    ``拥有量年均增长率``); a share ``占B的`` right after a threshold on A is ``A占B的比例``."""
+    ``拥有量年均增长率``); ``达到B的`` before one is ``占B的比例``; a share ``占B的`` right after a
+    threshold on A is ``A占B的比例``."""
     if unit != "%":
         return metric
     if pre in _table()["growth_metric"]:
         return metric + _table()["growth_metric"][pre]
+    reached = _SHARE_REACHED.fullmatch(metric)
+    if reached:
+        return f"占{reached.group('base')}的比例"
     if metric.startswith("占") and previous.metric and text[previous.end:start].strip() in ("，", ","):
         return previous.metric + (metric + "比例" if metric.endswith("的") else metric)
     return metric
@@ -788,11 +860,11 @@ def _share_pattern() -> regex.Pattern:
     """A comparison, the base of a share and the percentage (``不低于采购合同金额50%``). The base is
     a noun phrase: it never names a ratio or rate itself, holds a copula or another comparison
     (``最低首付比例为20%``, ``最低首付比例由30%调整为20%``, ``满留用率达到60%`` state the ratio, they are
-    no share of a base)."""
+    no share of a base); 最低 of 最低工资标准 is part of the base."""
     table = _table()
     comparisons = [w for w in table["prefix"] if w not in table["growth_metric"] and not w.startswith(("提", "压", "降", "控"))]
     return regex.compile(
-        rf"(?P<pre>{_alt(comparisons)})(?P<base>(?:(?!比例|比重|占比|率|为|由|调整|{_alt(table['prefix'])})[\p{{Han}}A-Za-z]){{2,24}}?)的?"
+        rf"(?P<pre>{_alt(comparisons)})(?P<base>(?:最低(?=工资|生活)|(?!比例|比重|占比|率|为|由|调整|{_alt(table['prefix'])})[\p{{Han}}A-Za-z]){{2,24}}?)的?"
         rf"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百]+)(?P<unit>[%％])(?P<post>{_alt(table['suffix'])})?"
         rf"(?:的(?P<noun>\p{{Han}}{{2,8}}?)(?=[，,。；;、\n]|$))?"
     )
@@ -823,7 +895,7 @@ def _share_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         if noun:
             measured, start = noun, m.start()
         else:
-            measured, start, _, _ = _metric(ctx, m.start(), m.end())
+            measured, start = _metric(ctx, m.start(), m.end())[:2]
             measured = _SHARE_WORD.sub("", _POINTER.sub("", measured))
         if len(measured) < 2:
             continue
@@ -882,13 +954,13 @@ def _bound_noun_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
             continue
         op = ">=" if m.group("bound") == "最低" else "<="
         words_end = m.start("change") if m.group("change") else m.start("copula")
-        metric, start, _, period = _metric(ctx, words_end, m.end())
+        metric, start, _, period, holder = _metric(ctx, words_end, m.end())
         if (not _is_condition(text, metric, op, unit, start, words_end) or m.group("bound") not in metric
                 or _GRANTED_NOUN.search(metric)):
             continue
         rule = f"{m.group('bound')}X{'由M调整' if m.group('change') else ''}为N{m.group('unit')}"
         facts.append(_threshold_fact(ctx, metric, op, value, unit, (start, m.end()), (m.start("copula"), m.end()),
-                                     rule, period=period))
+                                     rule, holder=holder, period=period))
     return facts
 
 
@@ -934,7 +1006,7 @@ def _unitless_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
             continue
         op = table["prefix"][pre] if pre else table["suffix"][post]
         comparison = m.start("pre") if pre else m.start("num")
-        metric, start, _, period = _metric(ctx, comparison, m.end())
+        metric, start, _, period, holder = _metric(ctx, comparison, m.end())
         lead = _SELECTION_LEAD.match(metric)
         if lead and len(metric) - lead.end() >= 2:  # 同时满足播放量达…: the rule's wording is not the metric
             metric, start = metric[lead.end():], start + lead.end()
@@ -943,7 +1015,7 @@ def _unitless_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
             continue
         rule = f"X{m.group('word')}{pre or ''}N{post or ''}"
         facts.append(_threshold_fact(ctx, metric, op, parse_number(m.group("num")), unit, (start, m.end()), m.span(),
-                                     rule, period=period))
+                                     rule, holder=holder, period=period))
     return facts
 
 
