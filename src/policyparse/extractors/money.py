@@ -24,7 +24,26 @@ _PER = regex.compile(
     r"(?P<cls>" + MEASURE_UNIT_ALT + r"|个|家|项|件|人|户|所|名|辆|台|套|座|次|笔|品种|亩|年|月|天|日)?"
     r"(?P<head>(?:(?![每单])\p{Han}){0,12}(?:项目|企业|单位|中心|机构|平台|专利|人才|品种))?"
     r"|(?P<average>亩|人|户)均"
+    r"|同一(?P<same>(?:(?!年度)\p{Han}){0,6}?(?:项目|企业|单位|中心|机构|平台))"
+    r"|(?<![每一两三四五六七八九十\d])(?P<person>个人)(?=\p{Han}{0,8}?(?:额度|限额|贷款|补贴|补助|奖励))"
 )
+_TOTAL = regex.compile(r"总额|总计|合计|累计|总共")
+_AMOUNT = regex.compile(r"[\d零一二两三四五六七八九十百千]+(?:\.\d+)?[万千亿]?元")
+_CLAUSE_MARK = regex.compile(r"[，,；;]")
+
+
+def _totalled(before: str, pos: int) -> bool:
+    """Whether the words after a per-unit at ``pos`` give an amount of its own and then total the
+    amounts up (``每增加1人给予3000元补贴…，总额最高不超过`` 3万元): the total is not per unit.
+    ``每家机构当年累计补助不超过10万元`` totals per 家 and keeps it."""
+    total = _TOTAL.search(before, pos)
+    return total is not None and _AMOUNT.search(before, pos, total.start()) is not None
+_RECIPIENT_BEFORE = regex.compile(
+    r"(?:毕业生|博士|硕士|研究生|本科生|学生|人才|职工|员工|人员|青年|个人)(?:可|可以)?(?:一次性)?"
+    r"(?:给予|享受|发放)?(?:\p{Han}{0,4}?(?:补贴|补助|奖励|资助|安家费))(?:标准)?(?:为)?$"
+)
+"""``本科毕业生补贴2万元，…硕士毕业生补贴4万元``: an amount granted to a person named right before
+it is paid per person."""
 _HEADS = ("项目", "企业", "单位", "中心", "机构", "平台", "专利", "人才", "品种")
 
 
@@ -33,13 +52,23 @@ def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     不超过5万元`` → (企业, 年); ``每人每天150元`` → (人, 天); ``单家企业最高80万元`` → (家, None).
     A classifier names the unit (每家企业 → 家, 每辆 → 辆, 单品种 → 品种); after the generic 个 the
     noun does (每个项目 → 项目); an average names it too (亩均税收 → 亩, 人均 → 人); so does a unit
-    counted by a hiring verb (按每招用1人不超过1500元 → 人). The nearest counted unit wins."""
+    counted by a hiring verb (按每招用1人不超过1500元 → 人), 同一 before a holder (同一企业 → 企业), 个人
+    before a grant or loan (个人最高贷款额度 → 人), and a person the amount is granted to
+    (本科毕业生补贴2万元 → 人). The nearest counted unit wins."""
     before = clause_before(text, start)
     per = period = None
+    if _RECIPIENT_BEFORE.search(before[-14:]):
+        per = "人"
     for m in _PER.finditer(before):
         cls, head = m.group("cls"), m.group("head")
+        if _totalled(before, m.end()) or (m.group("person") and _CLAUSE_MARK.search(before, m.end())):
+            continue  # 每增加1人给予3000元…，总额最高不超过3万元: the total is no amount per 人
         if m.group("average"):  # 亩均投资强度不低于200万元: an amount per 亩
             per = m.group("average")
+        elif m.group("same"):  # 同一企事业单位同一年度…不超过1000万元: per 单位
+            per = next(word for word in _HEADS if m.group("same").endswith(word))
+        elif m.group("person"):  # 个人创业担保贷款额度最高30万元: per 人
+            per = "人"
         elif cls in PER_PERIOD:
             period = PER_PERIOD[cls]
         elif cls and cls != "个":

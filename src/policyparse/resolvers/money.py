@@ -89,10 +89,11 @@ _BOUND_BEFORE = rx(
     r"|(?P<max>最高不超过|原则上不超过|不超过|不高于|不多于|至多|最多|最高|上限为?|封顶|以内)"
     r"|(?P<min_x>超过|高于|大于|多于|突破)|(?P<min>不低于|不少于|至少|最低|起点为?|以上|达到)"
     r"|(?P<near>近)|(?P<about>约|大约|大概|左右))[ \t]{0,2}(?:为|达|达到|是)?[ \t]{0,2}"
-    r"(?:" + _PER_WORD + r"){0,2}$"
+    r"(?:" + _PER_WORD + r"){0,2}(?<=上限|限额)?[（(]?$"
 )
 """A bound word right before an amount, or before the per-unit words of the amount (``上限为每人每天150元``);
-a cap word may take a modal and the grant verb (``最高补贴50万元``, ``每人最高可补贴300元``, ``最高可获得…``)."""
+a cap word may take a modal and the grant verb (``最高补贴50万元``, ``每人最高可补贴300元``, ``最高可获得…``);
+a 上限 may give its amount in brackets (``贷款额度上限（30万元）``)."""
 _BOUND_AFTER = rx(
     r"[ \t]{0,2}(?:(?P<min>\(含\)以上|及以上|以上|或以上|起)|(?P<max>\(含\)以下|及以下|以下|以内|之内|或以下|限额|为限|封顶|为上限)"
     r"|(?P<about>左右|上下))"
@@ -154,11 +155,13 @@ def _prefix_currency(f: str, pos: int, start: int) -> tuple[int, str] | None:
 
 _CAP_NOUN_BEFORE = rx(
     r"最高\p{Han}{0,6}?(?:额度|限额|金额|标准)(?:由[^，。；,;\n]{1,12}?)?"
-    r"(?:由|为|是|调整为|调整到|提高到|提高至|降为|降至|下调至|下调为|上调至|上调为)?[ \t]{0,2}"
+    r"(?:[（(](?:[^（）()\n]{0,24}[，,、；;])?\p{Han}{1,8}?"
+    r"|(?:可以?)?(?:由|为|是|调整为|调整到|提高到|提高至|降为|降至|下调至|下调为|上调至|上调为))?[ \t]{0,2}"
     r"(?:" + _PER_WORD + r")?$"
 )
-"""A cap named as a noun before its amount (``最高贷款额度为60万元``, ``最高贷款额度由120万元调整为90万元``):
-both amounts are maxima."""
+"""A cap named as a noun before its amount (``最高贷款额度为60万元``, ``最高贷款额度由120万元调整为90万元``,
+``个人最高贷款额度可提高至60万元``), or before a bracket that gives its amounts for each case
+(``本市最高贷款限额（单职工50万元，双职工60万元）``): all of them are maxima."""
 
 
 def _bounds(f: str, start: int, end: int) -> dict[str, Any]:
