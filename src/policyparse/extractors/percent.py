@@ -12,9 +12,10 @@ from policyparse.resolvers.percent import scan_percents
 NAME = "percent.v1"
 TYPES = ("percent",)
 
-_SHARES = frozenset({"percent", "permille", "per_ten_thousand", "tenths", "points"})
+_SHARES = frozenset({"percent", "permille", "per_ten_thousand", "tenths", "points", "basis_points"})
 """Mention kinds that are a percent fact: a share (40%, 1‰, 千分之五, 3‱, 七成) or a difference of two
-shares in percentage points (上升了15个百分点, kind ``points``); a range (5-20%) is not one number."""
+shares in percentage points (上升了15个百分点, kind ``points``) or basis points (减20个基点, 50BP, kind
+``basis_points``); a range (5-20%) is not one number."""
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -23,8 +24,8 @@ def extract(ctx: Context) -> list[Fact]:
         if mention.kind not in _SHARES or ctx.claims.overlaps(mention.start, mention.end):
             continue
         role, kind = classify(ctx, mention.start, mention.end)
-        if mention.kind == "points":
-            kind = "points"
+        if mention.kind in ("points", "basis_points"):
+            kind = mention.kind
         extras = {"kind": kind} if kind else {}
         facts.append(ctx.fact(NAME, "percent", mention.value, mention.start, mention.end, role=role, rule="percent", **extras))
     return facts

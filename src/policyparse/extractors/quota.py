@@ -1,6 +1,6 @@
 """Quotas: caps on how many are funded, recommended or selected — ``支持数量…原则上不超过10个``,
 ``武进区、新北区推荐不超过2项``, ``每单位限报1项``, ``每年获支持企业数量最多不超过10个``,
-``单个企业最多申报5人``; the planned size of a selection (``选拔人数：市级拔尖人才为100名左右，
+``单个企业最多申报5人``, ``确定入围名单（限200名）``; the planned size of a selection (``选拔人数：市级拔尖人才为100名左右，
 后备人才为300名左右``) and the stock of one allocation round (``本批次人才公寓共66套``).
 ``scope`` names who the cap applies to when the clause names it (``武进区、新北区``, ``其他区域``,
 ``市级拔尖人才``). An approximate size (左右) keeps its number as the cap; the rule says ``≈``."""
@@ -16,7 +16,7 @@ from policyparse.resolvers.numerals import parse_number
 NAME = "quota.v1"
 TYPES = ("quota",)
 
-_SELECT = r"(?:支持|资助|推荐|遴选|入选|申报|立项|认定|评选|选拔|扶持|奖励)"
+_SELECT = r"(?:支持|资助|推荐|遴选|入选|入围|申报|立项|认定|评选|选拔|扶持|奖励)"
 _SELECTED = r"(?:企业|项目|单位|机构|人才|人员|团队|平台|载体)"
 """What a selection counts (获支持企业数量, 推荐项目数量), not a property of the applicant (申报企业职工人数)."""
 _UNIT = r"(?P<unit>个|项|家|名|件|人|套|户)"
@@ -26,7 +26,7 @@ _CAP = regex.compile(
     rf"(?P<verb>申报|推荐|报送|支持|资助|入选)?"
     rf"(?P<n>\d{{1,3}}|[一二两三四五六七八九十]){_UNIT}(?:以内)?"
 )
-_SENTENCE_CUE = regex.compile(r"推荐|限报|限额|名额|支持数量|立项数量|入选|遴选|择优|每个单位|每家单位")
+_SENTENCE_CUE = regex.compile(r"推荐|限报|限额|名额|支持数量|立项数量|入选|入围|遴选|择优|摇号|每个单位|每家单位")
 _SCOPE = regex.compile(r"(?:其中|对)?(?P<scope>(?:[\p{Han}]{2,8}(?:区|县|市|单位|区域|地区)、)*[\p{Han}]{2,8}(?:区|县|市|单位|区域|地区))$")
 _SIZE_CUE = regex.compile(rf"(?:{_SELECT}|招收|招聘|培养|引进)(?:人数|名额|数量|规模|计划)[为：:]?")
 _SIZE_ITEM = regex.compile(

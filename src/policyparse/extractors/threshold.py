@@ -547,6 +547,8 @@ def extract(ctx: Context) -> list[Fact]:
         except (ValueError, KeyError, ArithmeticError):
             continue
         metric, start, end, period, holder = _metric(ctx, m.start(), m.end(), previous.end)
+        if not metric and text.startswith("的", m.end()):
+            metric = _tier_metric(ctx, m.start())  # ；6个月以下的，…: a later tier of a tier list
         if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
             op += "="  # 超过50人（含50人）: the aside includes the bound
         excluded = _EXCLUDED.match(text, m.end()) is not None
@@ -583,6 +585,26 @@ def extract(ctx: Context) -> list[Fact]:
         facts.extend(_distribute(ctx, [first] + more))
         previous = _Previous(max([end] + [f.span[1] for f in more]), metric, threshold.get("subject"), unit)
     return sorted(facts + held, key=lambda f: f.span)
+
+
+_TIER_BREAK = regex.compile(r"[；;]")
+
+
+def _tier_metric(ctx: Context, pos: int) -> str:
+    """The metric of a tier list that a later tier leaves out: ``对去化周期在36个月以上的，应停止供地；
+    18-36个月的，要减少供地；6个月以下的，…`` — the metric of the first tier of the sentence, when the
+    tier at ``pos`` opens its own ；-separated part of it ("" when there is none)."""
+    text = ctx.text
+    sentence = max(text.rfind(c, 0, pos) for c in "。\n") + 1
+    part = max(text.rfind(c, sentence, pos) for c in "；;，,") + 1
+    if part <= sentence or not _TIER_BREAK.search(text, sentence, pos):
+        return ""
+    for m in _pattern().finditer(text, sentence, part):
+        if text.startswith("的", m.end()):
+            metric = _metric(ctx, m.start(), m.end()).metric
+            if _is_metric(metric):
+                return metric
+    return ""
 
 
 def _hired(text: str, metric: str, quantity_end: int) -> tuple[int, str] | None:
@@ -682,7 +704,8 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     for m in _range_pattern().finditer(text):
         unit_word = m.group("unit")
         age = unit_word in table["age_units"]
-        if not (age or m.group("tail")):
+        tier = not m.group("tail") and text.startswith("的", m.end()) and not unit_word.endswith("元")
+        if not (age or m.group("tail") or tier):
             continue
         if m.group("lo_unit") and m.group("lo_unit") != unit_word:
             continue
@@ -696,6 +719,8 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         if lo >= hi or (unit_word == "年" and lo >= 1000):
             continue
         metric, start, _, period, holder = _metric(ctx, m.start(), m.end())
+        if tier and not metric:
+            metric = _tier_metric(ctx, m.start())  # ；18-36个月的，要减少供地: the tier list's metric
         if age:
             metric, start, _, holder = _age(text, start, m.start(), m.end())
         elif not _is_condition(text, metric, "<=", unit, m.start(), m.start()):
@@ -864,8 +889,8 @@ def _share_pattern() -> regex.Pattern:
     table = _table()
     comparisons = [w for w in table["prefix"] if w not in table["growth_metric"] and not w.startswith(("提", "压", "降", "控"))]
     return regex.compile(
-        rf"(?P<pre>{_alt(comparisons)})(?P<base>(?:最低(?=工资|生活)|(?!比例|比重|占比|率|为|由|调整|{_alt(table['prefix'])})[\p{{Han}}A-Za-z]){{2,24}}?)的?"
-        rf"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百]+)(?P<unit>[%％])(?P<post>{_alt(table['suffix'])})?"
+        rf"(?P<pre>{_alt(comparisons)})(?P<base>(?:最低(?=工资|生活)|(?!比例|比重|占比|率|为|由|调整|{_alt(table['prefix'])})[\p{{Han}}A-Za-z]){{2,24}}?)的?[ ]?"
+        rf"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百]+)[ ]?(?P<unit>[%％])(?P<post>{_alt(table['suffix'])})?"
         rf"(?:的(?P<noun>\p{{Han}}{{2,8}}?)(?=[，,。；;、\n]|$))?"
     )
 

@@ -40,7 +40,7 @@ _HUNDRED = Decimal(100)
 @dataclass(frozen=True, slots=True)
 class PercentValue:
     """A percentage as a fraction; ``points`` for 个百分点; ``kind`` percent|points|permille|
-    per_ten_thousand|tenths (成)."""
+    per_ten_thousand|tenths (成)|basis_points (个基点, BP)."""
 
     value: Decimal
     points: bool = False
@@ -51,6 +51,8 @@ _PCT_TAIL = rx(r"[ \t]{0,3}%")
 _PERMILLE_TAIL = rx(r"[ \t]{0,3}[‰]")
 _PER_TEN_THOUSAND_TAIL = rx(r"[ \t]{0,3}[‱]")
 _POINTS_TAIL = rx(r"[ \t]{0,4}个[ \t]{0,4}百[ \t]{0,2}分[ \t]{0,2}点")
+_BASIS_POINTS_TAIL = rx(r"[ \t]{0,2}(?:个[ \t]{0,2}基点|个?BP|个?bp)(?![A-Za-z])")
+"""``减20个基点``, ``LPR+50BP``: hundredths of a percentage point (20个基点 → 0.002)."""
 _CHENG_TAIL = rx(r"[ \t]{0,2}成(?P<half>半)?(?:(?![\p{Han}])|(?=[以左的多]))")
 _HALF_CHENG = rx(r"(?<![\p{Han}\d])半成(?![\p{Han}])")
 _PER_BEFORE = rx(
@@ -105,6 +107,10 @@ def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
         if m:
             items.append((r.start, m.end(), v / _HUNDRED, "points"))
             continue
+        m = _BASIS_POINTS_TAIL.match(f, r.end)
+        if m:
+            items.append((r.start, m.end(), v / 10000, "basis_points"))
+            continue
         m = _CHENG_TAIL.match(f, r.end)
         if m and 0 < v <= 10 and r.value.mode != "digits":
             items.append((r.start, m.end(), (v + (Decimal("0.5") if m.group("half") else 0)) / 10, "tenths"))
@@ -134,7 +140,8 @@ def scan_percents(s: str) -> list[Mention]:
     """Percentages in running text: value a Decimal fraction (``{"min","max"}`` for ``kind="range"``).
 
     ``kind``: ``percent`` (``40%``, ``百分之四十``), ``points`` (``3.5个百分点``), ``permille``
-    (``千分之五``), ``per_ten_thousand`` (``万分之三``), ``tenths`` (``五成``), ``range`` (``5-20%``).
+    (``千分之五``), ``per_ten_thousand`` (``万分之三``), ``tenths`` (``五成``), ``basis_points``
+    (``20个基点``, ``50BP``), ``range`` (``5-20%``).
     ``五百分之二`` is a fraction (see :func:`~policyparse.resolvers.numerals.scan_numbers`), not a
     percent; ``%`` inside URLs is ignored.
     """
