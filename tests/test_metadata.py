@@ -185,3 +185,33 @@ def test_local_offices_of_vertically_managed_bodies_are_one_issuer_each() -> Non
         "沈阳市房产局", "沈阳市自然资源局", "国家税务总局沈阳市税务局", "中国人民银行辽宁省分行营业管理部",
     )
     assert metadata.jurisdiction.city == "沈阳市"
+
+
+def test_web_page_source_label_and_bare_date_line() -> None:
+    text = (
+        "广东省高校毕业生就业创业扶持政策清单\n2026-08-03\n来源：广东省人力资源和社会保障厅官网\n"
+        "为促进高校毕业生高质量充分就业，推出以下扶持政策。\n一、小微企业社保补贴\n按规定给予补贴。\n"
+    )
+    metadata = parse_text(text).metadata
+    assert metadata.title == "广东省高校毕业生就业创业扶持政策清单"
+    assert metadata.issuers == ("广东省人力资源和社会保障厅",)
+    assert metadata.publish_date == "2026-08-03"
+
+
+def test_a_label_names_no_issuer_when_the_notice_is_signed() -> None:
+    text = (
+        "关于开展申报工作的通知\n发布机构：区政府办公室\n各有关单位：\n一、申报条件\n企业营业收入不低于500万元。\n"
+        "上海市长宁区发展和改革委员会\n2026年6月1日\n"
+    )
+    assert parse_text(text).metadata.issuers == ("上海市长宁区发展和改革委员会",)
+
+
+def test_signature_before_the_attachments_dates_the_notice() -> None:
+    body = "".join(f"{i}.第{i}个服务窗口地址位于某某路{i}号。\n" for i in range(1, 30))
+    text = (
+        "关于实施职工团购房公积金阶段性提取政策的通知\n各缴存单位、缴存职工：\n一、实施时间\n2022年11月18日至2022年12月31日。\n"
+        "附件：1.服务窗口地址\n贵阳市住房公积金管理中心\n2022年11月18日\n附件1\n服务窗口地址\n" + body
+    )
+    metadata = parse_text(text).metadata
+    assert metadata.publish_date == "2022-11-18"
+    assert metadata.issuers == ("贵阳市住房公积金管理中心",)

@@ -18,7 +18,7 @@ from policyparse.resolvers.doc_numbers import DOC_NUMBER
 GENRES = (
     "实施细则|实施办法|实施意见|实施方案|行动方案|工作方案|行动计划|工作要点|管理办法|暂行办法|"
     "若干措施|若干政策|申报指南|申报通知|补充通知|通知|通告|公告|意见|办法|方案|规定|决定|细则|规划|"
-    "计划|纲要|措施|指南|批复|函|报告|公示|通报|决议|条例|规则|指引|政策"
+    "计划|纲要|措施|指南|批复|函|报告|公示|通报|决议|条例|规则|指引|政策清单|清单|政策"
 )
 """文种: the genre words a title ends with (longest first where one contains another)."""
 
@@ -242,6 +242,25 @@ _VERTICAL_BODIES = frozenset({
 })
 """Central bodies under vertical management: their local offices are named after them
 (``国家税务总局沈阳市税务局``, ``中国人民银行辽宁省分行营业管理部``), so no cut after them."""
+
+
+_SOURCE_LABEL = regex.compile(
+    r"^(?:(?:信息|文章)?来源|(?:发布|发文)机构|发布单位)[:：][ \t]*(?P<name>\p{Han}{2,40}?)"
+    r"(?:官网|官方网站|网站|门户网站|网)?[ \t]*$",
+    regex.M,
+)
+"""A web page's source or publisher label (``来源：广东省人力资源和社会保障厅官网``, ``发布机构：政府办公室``)."""
+
+
+def label_issuers(preamble: str) -> list[str]:
+    """The bodies a web page's 来源 / 发布机构 labels name, as written (without 官网); the issuers of a
+    page that prints no 版头, title issuer or signature."""
+    names = []
+    for m in _SOURCE_LABEL.finditer(preamble):
+        name = m.group("name")
+        if ORG.fullmatch(name) and name not in names:
+            names.append(name)
+    return names
 
 
 def split_joint_issuers(head: str) -> list[str]:

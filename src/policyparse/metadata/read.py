@@ -7,6 +7,7 @@ import regex
 from policyparse.metadata.header import (
     find_addressees,
     issuers_from_title,
+    label_issuers,
     merge_issuers,
     read_header,
     signature_issuers,
@@ -62,6 +63,19 @@ def _publish_date(text: str, preamble_end: int) -> str | None:
     return None
 
 
+def _date_under_title(text: str, title_span: tuple[int, int] | None) -> str | None:
+    """A line holding only a date right under the title (a web page's publication date printed
+    without a label, ``广东省…清单\n2026-08-03\n来源：…``)."""
+    if title_span is None:
+        return None
+    line_start = text.find("\n", title_span[1])
+    if line_start < 0:
+        return None
+    line = _line_around(text, line_start + 1).strip()
+    m = _FULL_DATE.fullmatch(fold(line))
+    return _date_value(line) if m else None
+
+
 _BRACKETED_LINE = regex.compile(r"[ \t]*[（(][^（）()\n]{8,16}[）)][ \t]*")
 """A line holding only a bracketed date (the date set under a title)."""
 
@@ -82,7 +96,7 @@ def _signature(text: str, preamble_end: int) -> tuple[str | None, list[str]]:
         rest = text[m.end(): line_end if line_end >= 0 else len(text)].strip()
         if rest and not rest.startswith("（") and not rest.startswith("("):
             continue
-        if m.start() < preamble_end or m.start() >= len(text) - 300:
+        if m.start() < preamble_end or m.start() >= len(text) - 300 or _before_attachments(text, m.end()):
             candidates.append(m)
         if unsigned is None and m.start() >= preamble_end and _closes_body(text, m.start()):
             unsigned = m
@@ -93,6 +107,17 @@ def _signature(text: str, preamble_end: int) -> tuple[str | None, list[str]]:
     if unsigned is not None:  # a web copy that kept the date line but not the issuer's name
         return _date_value(text[unsigned.start():unsigned.end()]), []
     return None, []
+
+
+_ATTACHMENT_LINE = regex.compile(r"\n[ \t]*附件[ \t]*[\d一二三四五六七八九十]{0,2}[ \t]*(?=\n)")
+"""A line that opens an attachment printed after the notice (``附件1``)."""
+
+
+def _before_attachments(text: str, end: int) -> bool:
+    """Whether the date ending at ``end`` is the last line before the first attachment (the notice
+    is signed, then its attachments follow: the signature is not near the end of the text)."""
+    m = _ATTACHMENT_LINE.search(text, end, min(len(text), end + 40))
+    return m is not None and not text[end:m.start()].strip()
 
 
 def _closes_body(text: str, start: int) -> bool:
@@ -137,8 +162,10 @@ def read_metadata(text: str, sections: list[Section]) -> Metadata:
     doc_number = numbers[0][2] if numbers else None
     signing_date, signed_by = _signature(text, preamble_end)
     issuers = merge_issuers(header.issuers, issuers_from_title(title) if title else [], signed_by)
+    if not issuers:  # a web page that prints only its publisher's label (来源：…, 发布机构：…)
+        issuers = label_issuers(preamble)
     addressees = [text[s:e].strip() for s, e in find_addressees(preamble)]
-    publish_date = _publish_date(text, preamble_end) or signing_date
+    publish_date = _publish_date(text, preamble_end) or signing_date or _date_under_title(text, header.span)
     phones = [m.group() for m in _PHONE.finditer(text)]
     place = resolve_jurisdiction(text, issuers=issuers, title=title, phones=phones)
     return Metadata(
