@@ -87,7 +87,7 @@ _QUOTA_METRIC = regex.compile(
 )
 """``每个单位推荐项目数量`` (不超过3个): how many may be put forward is a quota, not a threshold."""
 _RECEIVED = regex.compile(
-    r"(?:(?:已|曾)(?:获得|获|享受)|(?:近[一二两三四五\d]个?年度?|上一?年度?|以往|此前)(?:内)?(?:已|累计)?(?:获得|获|享受))"
+    r"(?:^(?:获得|获)|(?:已|曾)(?:获得|获|享受)|(?:近[一二两三四五\d]个?年度?|上一?年度?|以往|此前)(?:内)?(?:已|累计)?(?:获得|获|享受))"
     r"[^，。；]{0,10}(?:补贴|补助|奖励|资助|扶持|支持|资金)"
 )
 """A benefit the applicant has already received (已获…, 近两年获得…) is a condition on the applicant,
@@ -112,8 +112,11 @@ _PEOPLE_WHO = regex.compile(
 )
 """``有不少于1名员工按规定缴纳社会保险费``: the count is of the people who do something, so the metric
 is ``按规定缴纳社会保险费的员工人数``."""
-_POSSESSION = regex.compile(r"(?:[^，。；\n]{0,30}?(?:并且|并|且))?(?P<verb>拥有|具有|有)")
-"""A clause whose last predicate is a bare possession verb (``正常经营且有``, ``并有``)."""
+_POSSESSION = regex.compile(
+    r"(?:[^，。；\n]{0,30}?(?:并且|并|且)|(?P<place>[^，。；\n]{2,12}?)(?:下|中|内|里))?(?P<verb>拥有|具有|有)"
+)
+"""A clause whose last predicate is a bare possession verb (``正常经营且有``, ``并有``), or an
+existential one after a place (``同一项目下有``: what is counted belongs to that place)."""
 _SHARE_REACHED = regex.compile(r"(?:达到|达)(?P<base>\p{Han}{2,20}?)的$")
 """``自筹资金…需达到项目总投资额的60%以上``: a percentage of a base is the share of that base."""
 _QUALIFIER_ASIDE = regex.compile(r"(?<!人|配偶|职工|员工|家庭)[（(](?:含|包括|包含|不含|不包括)[^（）()]*[）)]")
@@ -143,6 +146,8 @@ _UNIT_ONLY = regex.compile(
 )
 """``单个项目不超过10万元``, ``按每招用1人不超过1500元``: an amount per unit with nothing measured caps a
 grant (or is its rate), it is no condition."""
+_UNIT_ONLY_AT_END = regex.compile(rf"(?:^|(?<=\p{{Han}}))(?:{_UNIT_ONLY.pattern})$")
+"""The same at the end of the clause, after whom the cap is for: ``国家级园区管理机构单个项目`` (不超过100万元)."""
 _CAP_WORD = regex.compile(r"最高|最多")
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
 _PREPOSITION_LEAD = regex.compile(r"(?:现|另|并)?对于?(?![外口标接比象照])(?=\p{Han}{2})")
@@ -406,6 +411,8 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> _Measur
             people = _PEOPLE_WHO.fullmatch(completed) if not metric or possession else None
             if people:  # 有不少于1名员工按规定缴纳社会保险费: the people who do it are counted
                 metric = f"{people.group('doing')}的{people.group('people')}人数"
+            elif possession and possession.group("place"):  # 同一项目下有2个或以上权属方
+                metric = f"{possession.group('place')}的{completed}数量"
             else:
                 metric = _rate_named_after(metric + completed)
             span_end = match_end + noun.end()
@@ -547,8 +554,8 @@ def extract(ctx: Context) -> list[Fact]:
         except (ValueError, KeyError, ArithmeticError):
             continue
         metric, start, end, period, holder = _metric(ctx, m.start(), m.end(), previous.end)
-        if not metric and text.startswith("的", m.end()):
-            metric = _tier_metric(ctx, m.start())  # ；6个月以下的，…: a later tier of a tier list
+        if len(metric) <= 2 and text.startswith("的", m.end()):
+            metric = _tier_metric(ctx, m.start(), metric)  # ；6个月以下的，…: a later tier of a tier list
         if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
             op += "="  # 超过50人（含50人）: the aside includes the bound
         excluded = _EXCLUDED.match(text, m.end()) is not None
@@ -588,23 +595,38 @@ def extract(ctx: Context) -> list[Fact]:
 
 
 _TIER_BREAK = regex.compile(r"[；;]")
+_FULL_STOP = regex.compile(r"[。\n]")
 
 
-def _tier_metric(ctx: Context, pos: int) -> str:
-    """The metric of a tier list that a later tier leaves out: ``对去化周期在36个月以上的，应停止供地；
-    18-36个月的，要减少供地；6个月以下的，…`` — the metric of the first tier of the sentence, when the
-    tier at ``pos`` opens its own ；-separated part of it ("" when there is none)."""
+def _next_tier_starts(text: str, m: regex.Match, unit_word: str) -> bool:
+    """Whether a tier ``A至B的`` leaves B to the next tier: its low end alone is marked included
+    (``下降5%(含)至10%的``), or a later tier of the sentence starts at B (``10万元至20万元的…；
+    20万元及以上的…``)."""
+    if m.group("lo_in"):
+        return True
+    end = _FULL_STOP.search(text, m.end())  # the tiers run on over ；
+    later = text[m.end():end.start() if end else len(text)]
+    hi = regex.escape(m.group("hi"))
+    return regex.search(rf"(?<![\d.]){hi}[ ]?(?:{regex.escape(unit_word)})?(?:[（(]含[）)]|及以上|以上)", later) is not None
+
+
+def _tier_metric(ctx: Context, pos: int, own: str) -> str:
+    """The metric of a tier at ``pos`` whose own words (``own``) leave it out or only repeat its last
+    word: ``对去化周期在36个月以上的，应停止供地；18-36个月的，…；6个月以下的，…`` and ``单位建筑面积
+    能耗下降5%(含)至10%的，…;下降10%(含)至15%的，…`` take the metric of the sentence's first tier,
+    when the tier at ``pos`` opens its own ；-separated part of it; else ``own``."""
     text = ctx.text
     sentence = max(text.rfind(c, 0, pos) for c in "。\n") + 1
     part = max(text.rfind(c, sentence, pos) for c in "；;，,") + 1
     if part <= sentence or not _TIER_BREAK.search(text, sentence, pos):
-        return ""
-    for m in _pattern().finditer(text, sentence, part):
-        if text.startswith("的", m.end()):
-            metric = _metric(ctx, m.start(), m.end()).metric
-            if _is_metric(metric):
-                return metric
-    return ""
+        return own
+    firsts = [m for p in (_range_pattern(), _pattern()) for m in p.finditer(text, sentence, part)
+              if text.startswith("的", m.end())]
+    for m in sorted(firsts, key=lambda m: m.start()):
+        metric = _metric(ctx, m.start(), m.end()).metric
+        if _is_metric(metric) and metric != own and metric.endswith(own):
+            return metric
+    return own
 
 
 def _hired(text: str, metric: str, quantity_end: int) -> tuple[int, str] | None:
@@ -652,7 +674,7 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
         return False
     if _STANDARD_CHANGE.search(text, max(0, start - 24), number):
         return False
-    if unit == "CNY" and (_CAP_WORD.search(text, max(0, start - 2), number) or _UNIT_ONLY.fullmatch(metric)
+    if unit == "CNY" and (_CAP_WORD.search(text, max(0, start - 2), number) or _UNIT_ONLY_AT_END.search(metric)
                           or _CAP_WORD.search(metric)):  # 个人最高贷款额度可提高至60万元: a cap, raised
         return False
     if unit in _TIME_UNITS and (_LONGEST.search(text, max(0, start - 2), number) or _filing_window(text, start, number)):
@@ -689,7 +711,8 @@ def _range_pattern() -> re.Pattern:
     """Compiled with the standard ``re``: it needs no ``regex`` feature and ``re`` scans it 30% faster."""
     unit_group = _units()
     return re.compile(  # the lookahead lets the scan skip every position no number starts at
-        rf"(?=[\d零一二两三四五六七八九十百千万])(?P<lo>{_NUMBER})[ ]?(?P<lo_unit>{unit_group})?[ ]?(?:至|到|－|—|-|~|～)[ ]?"
+        rf"(?=[\d零一二两三四五六七八九十百千万])(?P<lo>{_NUMBER})[ ]?(?P<lo_unit>{unit_group})?(?P<lo_in>[（(]含[）)])?[ ]?"
+        rf"(?:至|到|－|—|-|~|～)[ ]?"
         rf"(?P<hi>{_NUMBER})[ ]?(?P<unit>{unit_group})(?P<tail>[ ]?(?:[（(]含本数[）)]|[（(]含[）)]|之间))?"
     )
 
@@ -704,7 +727,7 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     for m in _range_pattern().finditer(text):
         unit_word = m.group("unit")
         age = unit_word in table["age_units"]
-        tier = not m.group("tail") and text.startswith("的", m.end()) and not unit_word.endswith("元")
+        tier = not m.group("tail") and text.startswith("的", m.end())
         if not (age or m.group("tail") or tier):
             continue
         if m.group("lo_unit") and m.group("lo_unit") != unit_word:
@@ -719,13 +742,14 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         if lo >= hi or (unit_word == "年" and lo >= 1000):
             continue
         metric, start, _, period, holder = _metric(ctx, m.start(), m.end())
-        if tier and not metric:
-            metric = _tier_metric(ctx, m.start())  # ；18-36个月的，要减少供地: the tier list's metric
+        if tier:  # ；18-36个月的，要减少供地 / ；下降10%(含)至15%的: the tier list's metric
+            metric = _tier_metric(ctx, m.start(), metric)
         if age:
             metric, start, _, holder = _age(text, start, m.start(), m.end())
         elif not _is_condition(text, metric, "<=", unit, m.start(), m.start()):
             continue
-        for op, value in ((">=", lo), ("<=", hi)):
+        high_op = "<" if tier and _next_tier_starts(text, m, unit_word) else "<="
+        for op, value in ((">=", lo), (high_op, hi)):
             facts.append(_threshold_fact(ctx, metric, op, value, unit, (start, m.end()), m.span(), "N至M" + unit_word,
                                          holder=holder, period=period))
     return facts
