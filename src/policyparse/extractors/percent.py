@@ -12,7 +12,7 @@ from policyparse.resolvers.percent import scan_percents
 NAME = "percent.v1"
 TYPES = ("percent",)
 
-_SHARES = frozenset({"percent", "permille", "per_ten_thousand", "tenths", "points", "basis_points"})
+_SHARES = frozenset({"percent", "permille", "per_ten_thousand", "tenths", "points", "basis_points", "fraction"})
 """Mention kinds that are a percent fact: a share (40%, 1‰, 千分之五, 3‱, 七成) or a difference of two
 shares in percentage points (上升了15个百分点, kind ``points``) or basis points (减20个基点, 50BP, kind
 ``basis_points``); a range (5-20%) is not one number."""

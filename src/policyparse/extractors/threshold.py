@@ -125,6 +125,10 @@ metric; the metric is named without it. After a person (``申请人（含配偶�
 says whose amount counts, and stays."""
 _LONGER_UNIT = regex.compile(r"工作日|自然日|日历日|季度|年度|小时|星期")
 """``不超过1个工作日``: 个 counts a longer unit, a processing time, not a count of things."""
+_CHANGED_TO = regex.compile(r"(?:提高|提升|增加|上调|调整|放宽|降低|下调|压减|降)(?:至|到|为)|控制在")
+"""A comparison word that only says a value was moved (提高到…以内): the words after the number say how."""
+_FROM_OLD_VALUE = regex.compile(r"由(?:[\d.,零一二两三四五六七八九十百千万]+[^，。；\n]*)?$")
+"""``单元建筑面积由180平方米（含）以内``(提高到200平方米): the old value is no part of the metric."""
 _NO_LONGER_REQUIRED = regex.compile(r"^(?:不再|无需|不需|不必|取消)")
 """``不再要求使用自有资金还满一年``: a requirement lifted is no condition."""
 _SUBJECT_HEAD = r"(?:项目|企业|单位|机构|人才|团队|主体|基地|园区|平台|载体)"
@@ -148,6 +152,8 @@ _UNIT_ONLY = regex.compile(
 grant (or is its rate), it is no condition."""
 _UNIT_ONLY_AT_END = regex.compile(rf"(?:^|(?<=\p{{Han}}))(?:{_UNIT_ONLY.pattern})$")
 """The same at the end of the clause, after whom the cap is for: ``国家级园区管理机构单个项目`` (不超过100万元)."""
+_LIMIT_NOUN = regex.compile(r"(?:额度|限额)$")
+"""``贷款额度提高至80万元``: an amount named as a limit is what the programme allows, no condition."""
 _CAP_WORD = regex.compile(r"最高|最多")
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
 _PREPOSITION_LEAD = regex.compile(r"(?:现|另|并)?对于?(?![外口标接比象照])(?=\p{Han}{2})")
@@ -386,6 +392,9 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> _Measur
     if aside and aside.start() > m_start:
         m_end = aside.start()
     metric = _without_qualifiers(text[m_start:m_end])
+    old = _FROM_OLD_VALUE.search(metric)
+    if old and old.start() >= 2:
+        metric = metric[:old.start()]
     if _LONE_LEAD.fullmatch(metric):  # 对超过400万元的政府采购工程: the preposition measures nothing
         metric, m_start = "", m_end
     span_end = match_end
@@ -535,6 +544,7 @@ def extract(ctx: Context) -> list[Fact]:
     held += _count_conditions(ctx, held)
     held += _bound_noun_thresholds(ctx, held)
     held += _since_event_thresholds(ctx, held)
+    held += _fraction_thresholds(ctx, held)
     previous = _Previous(0, "", None, "")
     for m in _pattern().finditer(text):
         pre, post = m.group("pre"), m.group("post")
@@ -546,9 +556,12 @@ def extract(ctx: Context) -> list[Fact]:
             continue  # 每满1年积2分 is a rate; 第24条以上 an ordinal, not a quantity
         if m.group("unit") == "个" and _LONGER_UNIT.match(text, m.end("unit")):
             continue  # 不超过1个工作日: a processing time
+        if m.group("unit") == "分" and text.startswith("之", m.end("unit")):
+            continue  # 三分之一: a fraction (see _fraction_thresholds), not 3 points
         op = table["suffix"][post] if post else table["prefix"][pre]
         if pre and post and table["prefix"][pre] != table["suffix"][post]:
-            op = table["prefix"][pre]  # 不低于15%以上: the stricter reading of the prefix
+            # 不低于15%以上: the stricter reading of the prefix; 提高到200平方米以内: a new limit, read by its suffix
+            op = table["suffix"][post] if _CHANGED_TO.fullmatch(pre) else table["prefix"][pre]
         try:
             value, unit = _value(m.group("num"), m.group("unit"))
         except (ValueError, KeyError, ArithmeticError):
@@ -561,7 +574,8 @@ def extract(ctx: Context) -> list[Fact]:
         excluded = _EXCLUDED.match(text, m.end()) is not None
         if excluded:
             op = _OPPOSITE[op]
-        if not metric and previous.metric and previous.unit == unit and _JOINER.fullmatch(text, previous.end, m.start()):
+        changed = pre is not None and _CHANGED_TO.fullmatch(pre) and previous.end == m.start()  # 由A以内提高到B以内
+        if not metric and previous.metric and previous.unit == unit and (changed or _JOINER.fullmatch(text, previous.end, m.start())):
             metric, start, holder = previous.metric, m.start(), previous.subject  # 不低于10千瓦且不高于800千瓦: one metric
         if unit in table["age_units"]:
             metric, start, end, holder = _age(text, start, m.start(), m.end())
@@ -675,6 +689,7 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
     if _STANDARD_CHANGE.search(text, max(0, start - 24), number):
         return False
     if unit == "CNY" and (_CAP_WORD.search(text, max(0, start - 2), number) or _UNIT_ONLY_AT_END.search(metric)
+                          or _LIMIT_NOUN.search(metric)
                           or _CAP_WORD.search(metric)):  # 个人最高贷款额度可提高至60万元: a cap, raised
         return False
     if unit in _TIME_UNITS and (_LONGEST.search(text, max(0, start - 2), number) or _filing_window(text, start, number)):
@@ -1037,6 +1052,35 @@ def _since_event_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         metric = m.group("event") + ("年限" if unit == "年" else "时长")
         facts.append(_threshold_fact(ctx, metric, "<=", value, unit, m.span(), (m.start("num"), m.end()),
                                      f"<event>N{unit}内"))
+    return facts
+
+
+@lru_cache(maxsize=1)
+def _fraction_pattern() -> regex.Pattern:
+    table = _table()
+    return regex.compile(
+        rf"(?P<pre>{_alt(table['prefix'])})?(?P<frac>[二两三四五六七八九十]分之[一二三四五六七八九])(?P<post>{_alt(table['suffix'])})?"
+    )
+
+
+def _fraction_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """``形象进度达到三分之一及以上``: a share written as a simple fraction, a percentage threshold
+    (value to four decimal places, as the percent resolver reads it)."""
+    text = ctx.text
+    table = _table()
+    facts = []
+    for m in _fraction_pattern().finditer(text):
+        pre, post = m.group("pre"), m.group("post")
+        if not (pre or post) or _inside(taken, m.start("frac")) or ctx.claims.overlaps(m.start("frac"), m.end("frac")):
+            continue
+        op = table["prefix"][pre] if pre else table["suffix"][post]
+        metric, start, _, period, holder = _metric(ctx, m.start(), m.end())
+        if not _is_condition(text, metric, op, "%", m.start(), m.start("frac")):
+            continue
+        value = parse_percent(m.group("frac"))
+        rule = f"{pre or ''}N分之M{post or ''}"
+        facts.append(_threshold_fact(ctx, metric, op, value, "%", (start, m.end()), m.span(), rule,
+                                     holder=holder, period=period))
     return facts
 
 

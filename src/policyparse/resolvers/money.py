@@ -154,14 +154,16 @@ def _prefix_currency(f: str, pos: int, start: int) -> tuple[int, str] | None:
 
 
 _CAP_NOUN_BEFORE = rx(
-    r"最高\p{Han}{0,6}?(?:额度|限额|金额|标准)(?:由[^，。；,;\n]{1,12}?)?"
+    r"(?:额度|限额)(?:提高|调整|上调|下调|降低|放宽)(?:至|到|为)[ \t]{0,2}$"
+    r"|最高\p{Han}{0,6}?(?:额度|限额|金额|标准)(?:由[^，。；,;\n]{1,12}?)?"
     r"(?:[（(](?:[^（）()\n]{0,24}[，,、；;])?\p{Han}{1,8}?"
     r"|(?:可以?)?(?:由|为|是|调整为|调整到|提高到|提高至|降为|降至|下调至|下调为|上调至|上调为))?[ \t]{0,2}"
     r"(?:" + _PER_WORD + r")?$"
 )
 """A cap named as a noun before its amount (``最高贷款额度为60万元``, ``最高贷款额度由120万元调整为90万元``,
 ``个人最高贷款额度可提高至60万元``), or before a bracket that gives its amounts for each case
-(``本市最高贷款限额（单职工50万元，双职工60万元）``): all of them are maxima."""
+(``本市最高贷款限额（单职工50万元，双职工60万元）``): all of them are maxima; so is a limit moved to a
+new value (``贷款额度提高至80万元``)."""
 
 
 def _bounds(f: str, start: int, end: int) -> dict[str, Any]:

@@ -40,7 +40,7 @@ _HUNDRED = Decimal(100)
 @dataclass(frozen=True, slots=True)
 class PercentValue:
     """A percentage as a fraction; ``points`` for 个百分点; ``kind`` percent|points|permille|
-    per_ten_thousand|tenths (成)|basis_points (个基点, BP)."""
+    per_ten_thousand|tenths (成)|basis_points (个基点, BP)|fraction (三分之一)."""
 
     value: Decimal
     points: bool = False
@@ -66,6 +66,10 @@ _MINUS = rx(r"(?<![\d.%A-Za-z)）])[-−－]$")
 """A minus sign right before a number: not a dash after another number (5-20%), a Latin code or a bracket."""
 _RANGE_GAP_BACK = rx(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}$")
 _KIND = {100: "percent", 1000: "permille", 10000: "per_ten_thousand"}
+_SHARE_FRACTION = rx(r"[二两三四五六七八九十]分之[一二三四五六七八九]")
+"""``三分之一``, ``四分之一``: a share written as a simple fraction (形象进度达到三分之一); its value is
+kept to four decimal places (1/3 → 0.3333). ``2/3`` is not read (dates and numbering use the slash)."""
+_FOUR_PLACES = Decimal("0.0001")
 
 
 def _denominator(w: str) -> int:
@@ -79,6 +83,9 @@ def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
     raws = raw_numbers(f)
     items: list[tuple[int, int, Decimal | dict, str]] = []
     for r in raws:
+        if r.kind == "fraction" and _SHARE_FRACTION.fullmatch(f, r.start, r.end) and usable(f, r):
+            items.append((r.start, r.end, r.value.value.quantize(_FOUR_PLACES), "fraction"))
+            continue
         if r.kind == "fraction" or not usable(f, r):
             continue
         v = r.value.value
