@@ -1067,6 +1067,8 @@ def _fraction_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     """``形象进度达到三分之一及以上``: a share written as a simple fraction, a percentage threshold
     (value to four decimal places, as the percent resolver reads it)."""
     text = ctx.text
+    if "分之" not in text:
+        return []  # most notices write no fraction: skip the scan
     table = _table()
     facts = []
     for m in _fraction_pattern().finditer(text):
