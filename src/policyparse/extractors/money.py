@@ -14,17 +14,24 @@ from policyparse.extractors.context import Context
 from policyparse.extractors.roles import classify, clause_before
 from policyparse.models import Fact
 from policyparse.resolvers.money import PER_PERIOD, scan_money
-from policyparse.resolvers.patterns import MEASURE_UNIT_ALT, PEOPLE_COUNTING_VERBS
+from policyparse.resolvers.patterns import (
+    MEASURE_UNIT_ALT,
+    PEOPLE_COUNTING_VERBS,
+    PERSON_NOUNS,
+)
 
 NAME = "money.v1"
 TYPES = ("money",)
 
+_HEADS = ("项目", "企业", "单位", "中心", "机构", "平台", "专利", "人才", "品种")
+"""Nouns an amount is counted per (每个项目, 同一企业)."""
+_HEAD_ALT = "|".join(_HEADS)
 _PER = regex.compile(
     rf"(?:每(?:{PEOPLE_COUNTING_VERBS})?[1一]?|(?<![榜名清订菜账表报简传孤])单(?=[家个笔台套户]|品种))"
     r"(?P<cls>" + MEASURE_UNIT_ALT + r"|个|家|项|件|人|户|所|名|辆|台|套|座|次|笔|品种|亩|年|月|天|日)?"
-    r"(?P<head>(?:(?![每单])\p{Han}){0,12}(?:项目|企业|单位|中心|机构|平台|专利|人才|品种))?"
+    rf"(?P<head>(?:(?![每单])\p{{Han}}){{0,12}}(?:{_HEAD_ALT}))?"
     r"|(?P<average>亩|人|户)均"
-    r"|同一(?P<same>(?:(?!年度)\p{Han}){0,6}?(?:项目|企业|单位|中心|机构|平台))"
+    rf"|同一(?P<same>(?:(?!年度)\p{{Han}}){{0,6}}?(?:{_HEAD_ALT}))"
     r"|(?<![每一两三四五六七八九十\d])(?P<person>个人)(?=\p{Han}{0,8}?(?:额度|限额|贷款|补贴|补助|奖励))"
 )
 _TOTAL = regex.compile(r"总额|总计|合计|累计|总共")
@@ -38,13 +45,14 @@ def _totalled(before: str, pos: int) -> bool:
     ``每家机构当年累计补助不超过10万元`` totals per 家 and keeps it."""
     total = _TOTAL.search(before, pos)
     return total is not None and _AMOUNT.search(before, pos, total.start()) is not None
+
+
 _RECIPIENT_BEFORE = regex.compile(
-    r"(?:毕业生|博士|硕士|研究生|本科生|学生|人才|职工|员工|人员|青年|个人)(?:可|可以)?(?:一次性)?"
+    rf"(?:{PERSON_NOUNS}|个人)(?:可|可以)?(?:一次性)?"
     r"(?:给予|享受|发放)?(?:\p{Han}{0,4}?(?:补贴|补助|奖励|资助|安家费))(?:标准)?(?:为)?$"
 )
 """``本科毕业生补贴2万元，…硕士毕业生补贴4万元``: an amount granted to a person named right before
 it is paid per person."""
-_HEADS = ("项目", "企业", "单位", "中心", "机构", "平台", "专利", "人才", "品种")
 
 
 def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:

@@ -57,7 +57,14 @@ from policyparse.extractors.wordset import alternation as _alt
 from policyparse.models import Fact
 from policyparse.resolvers.money import parse_money
 from policyparse.resolvers.numerals import parse_number
-from policyparse.resolvers.patterns import HIRING_VERBS, MEASURE_UNITS, PEOPLE_COUNTING_VERBS
+from policyparse.resolvers.patterns import (
+    CHANGE_VERBS,
+    HIRING_VERBS,
+    MEASURE_UNITS,
+    PEOPLE_COUNTING_VERBS,
+    PERSON_NOUNS,
+    SHARE_FRACTION,
+)
 from policyparse.resolvers.percent import parse_percent
 from policyparse.resources import read_json
 
@@ -93,7 +100,7 @@ _RECEIVED = regex.compile(
 """A benefit the applicant has already received (已获…, 近两年获得…) is a condition on the applicant,
 not a cap; ``每年获得的奖励累计最高不超过20万元`` is a cap."""
 _STANDARD_CHANGE = regex.compile(
-    rf"由[ ]?{_NUMBER}[ ]?(?:万元|亿元|千元|元|%|％)?[ ]?(?:提高|提升|增加|上调|调整|降低|下调|减少)(?:至|到|为)?[ ]?$"
+    rf"由[ ]?{_NUMBER}[ ]?(?:万元|亿元|千元|元|%|％)?[ ]?(?:{CHANGE_VERBS})(?:至|到|为)?[ ]?$"
 )
 """``三级医院由2400元提高至2800元``: a standard changed from one value to another, not a condition."""
 _QUALIFIED_NOUN = regex.compile(r"的(?P<noun>\p{Han}{2,12}?)(?=[，,。；;、）)\n]|$)")
@@ -108,7 +115,7 @@ _DOCUMENT_NOUN = regex.compile(r"(?:的)?(?:证明|凭证|证明材料|材料)$"
 """``无法提供…缴纳1年及以上个人所得税或社会保险证明``: the proof is handed in, what is measured is the
 payment."""
 _PEOPLE_WHO = regex.compile(
-    r"(?P<people>\p{Han}{0,6}?(?:员工|职工|人员|人才|毕业生|工人|劳动者))(?P<doing>(?!的)\p{Han}{2,14})"
+    rf"(?P<people>\p{{Han}}{{0,6}}?(?:{PERSON_NOUNS}))(?P<doing>(?!的)\p{{Han}}{{2,14}})"
 )
 """``有不少于1名员工按规定缴纳社会保险费``: the count is of the people who do something, so the metric
 is ``按规定缴纳社会保险费的员工人数``."""
@@ -125,7 +132,7 @@ metric; the metric is named without it. After a person (``申请人（含配偶�
 says whose amount counts, and stays."""
 _LONGER_UNIT = regex.compile(r"工作日|自然日|日历日|季度|年度|小时|星期")
 """``不超过1个工作日``: 个 counts a longer unit, a processing time, not a count of things."""
-_CHANGED_TO = regex.compile(r"(?:提高|提升|增加|上调|调整|放宽|降低|下调|压减|降)(?:至|到|为)|控制在")
+_CHANGED_TO = regex.compile(rf"(?:{CHANGE_VERBS})(?:至|到|为)|控制在")
 """A comparison word that only says a value was moved (提高到…以内): the words after the number say how."""
 _FROM_OLD_VALUE = regex.compile(r"由(?:[\d.,零一二两三四五六七八九十百千万]+[^，。；\n]*)?$")
 """``单元建筑面积由180平方米（含）以内``(提高到200平方米): the old value is no part of the metric."""
@@ -197,7 +204,7 @@ _EXCLUDED = regex.compile(
 )
 """``奖励金额在1万元以下的企业不安排``, ``营业收入低于500万元的，不予支持``: the comparison names who is
 left out, so the condition is its opposite (奖励金额 > 1万元) — even when it measures a benefit."""
-_QUALIFIED_PERSON = regex.compile(r"的?(?P<noun>\p{Han}{0,6}?(?:人员|人才|职工|员工|毕业生|劳动者|农民工|青年))")
+_QUALIFIED_PERSON = regex.compile(rf"的?(?P<noun>\p{{Han}}{{0,6}}?(?:{PERSON_NOUNS}))")
 _HIRING_VERB = regex.compile(rf"^\p{{Han}}{{0,8}}?(?:{HIRING_VERBS})")
 """``企业吸纳登记失业半年以上人员``: the quantity qualifies the people hired, so the metric is what
 follows the hiring verb (登记失业) and the people are the subject."""
@@ -392,7 +399,7 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> _Measur
     if aside and aside.start() > m_start:
         m_end = aside.start()
     metric = _without_qualifiers(text[m_start:m_end])
-    old = _FROM_OLD_VALUE.search(metric)
+    old = _FROM_OLD_VALUE.search(metric) if "由" in metric else None
     if old and old.start() >= 2:
         metric = metric[:old.start()]
     if _LONE_LEAD.fullmatch(metric):  # 对超过400万元的政府采购工程: the preposition measures nothing
@@ -408,7 +415,7 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> _Measur
             m_start, m_end, period, holder = _strip_fillers(text, prev_start, c_start - 1, period, holder)
             metric = text[m_start:m_end]
     verb = _OBJECT_VERB.search(metric)
-    possession = _POSSESSION.fullmatch(metric)
+    possession = _POSSESSION.fullmatch(metric) if metric.endswith("有") else None
     if possession:  # 正常经营且有(不少于1名员工…): what is possessed comes after the quantity
         metric, m_start = possession.group("verb"), m_start + possession.start("verb")
     if len(metric) <= 2 or verb:
@@ -991,7 +998,7 @@ def _bound_noun_pattern() -> regex.Pattern:
     units = _units()
     return regex.compile(
         rf"(?P<bound>最低|最高)(?:(?!最低|最高)\p{{Han}}){{1,12}}?(?P<change>由[ ]?(?:{_NUMBER})[ ]?(?:{units})[ ]?)?"
-        rf"(?:统一)?(?:调整|下调|上调|降低|提高|放宽)?(?P<copula>为|至|到)[ ]?"
+        rf"(?:统一)?(?:{CHANGE_VERBS})?(?P<copula>为|至|到)[ ]?"
         rf"(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?![\d.]|{_alt(_table()['suffix'])}|[（(]含)"
     )
 
@@ -1059,7 +1066,7 @@ def _since_event_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
 def _fraction_pattern() -> regex.Pattern:
     table = _table()
     return regex.compile(
-        rf"(?P<pre>{_alt(table['prefix'])})?(?P<frac>[二两三四五六七八九十]分之[一二三四五六七八九])(?P<post>{_alt(table['suffix'])})?"
+        rf"(?P<pre>{_alt(table['prefix'])})?(?P<frac>{SHARE_FRACTION})(?P<post>{_alt(table['suffix'])})?"
     )
 
 

@@ -31,7 +31,6 @@ _TITLE_PROGRAMME_YEAR = regex.compile(
 )
 """In a title, a year with its round of the programme: ``2020年度``, ``2023年二季度``, ``2024年第一批``."""
 _PAST_MARKERS = ("已", "曾", "往年", "此前")
-_PHONE = regex.compile(r"(?<!\d)0\d{2,3}[-－—]\d{7,8}(?!\d)")
 
 
 def _preamble_end(text: str, sections: list[Section]) -> int:
@@ -86,7 +85,7 @@ def _line_around(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
-def _signature(text: str, preamble_end: int) -> tuple[str | None, list[str]]:
+def _signature(text: str, preamble_end: int, attachments: frozenset[int] = frozenset()) -> tuple[str | None, list[str]]:
     """The 成文日期 and the issuers signed above it: a full date on its own or right after an
     organisation name, in the preamble (印发 notices) or at the end of the text."""
     candidates = []
@@ -96,7 +95,7 @@ def _signature(text: str, preamble_end: int) -> tuple[str | None, list[str]]:
         rest = text[m.end(): line_end if line_end >= 0 else len(text)].strip()
         if rest and not rest.startswith("（") and not rest.startswith("("):
             continue
-        if m.start() < preamble_end or m.start() >= len(text) - 300 or _before_attachments(text, m.end()):
+        if m.start() < preamble_end or m.start() >= len(text) - 300 or _before_attachments(text, m.end(), attachments):
             candidates.append(m)
         if unsigned is None and m.start() >= preamble_end and _closes_body(text, m.start()):
             unsigned = m
@@ -109,15 +108,14 @@ def _signature(text: str, preamble_end: int) -> tuple[str | None, list[str]]:
     return None, []
 
 
-_ATTACHMENT_LINE = regex.compile(r"\n[ \t]*附件[ \t]*[\d一二三四五六七八九十]{0,2}[ \t]*(?=\n)")
-"""A line that opens an attachment printed after the notice (``附件1``)."""
+_SPACES = regex.compile(r"\s*")
 
 
-def _before_attachments(text: str, end: int) -> bool:
-    """Whether the date ending at ``end`` is the last line before the first attachment (the notice
-    is signed, then its attachments follow: the signature is not near the end of the text)."""
-    m = _ATTACHMENT_LINE.search(text, end, min(len(text), end + 40))
-    return m is not None and not text[end:m.start()].strip()
+def _before_attachments(text: str, end: int, attachments: frozenset[int]) -> bool:
+    """Whether the date ending at ``end`` stands right before an attachment section (the notice is
+    signed, then its attachments follow: the signature is not near the end of the text).
+    ``attachments`` are the start offsets of the segmenter's attachment sections."""
+    return _SPACES.match(text, end).end() in attachments
 
 
 def _closes_body(text: str, start: int) -> bool:
@@ -160,14 +158,14 @@ def read_metadata(text: str, sections: list[Section]) -> Metadata:
         if "》" not in text[max(0, n[0] - 2):n[0]] and not (title_start <= n[0] < title_end)
     ]
     doc_number = numbers[0][2] if numbers else None
-    signing_date, signed_by = _signature(text, preamble_end)
+    attachments = frozenset(s.span[0] for s in sections if s.kind == "attachment")
+    signing_date, signed_by = _signature(text, preamble_end, attachments)
     issuers = merge_issuers(header.issuers, issuers_from_title(title) if title else [], signed_by)
     if not issuers:  # a web page that prints only its publisher's label (来源：…, 发布机构：…)
         issuers = label_issuers(preamble)
     addressees = [text[s:e].strip() for s, e in find_addressees(preamble)]
     publish_date = _publish_date(text, preamble_end) or signing_date or _date_under_title(text, header.span)
-    phones = [m.group() for m in _PHONE.finditer(text)]
-    place = resolve_jurisdiction(text, issuers=issuers, title=title, phones=phones)
+    place = resolve_jurisdiction(text, issuers=issuers, title=title)  # it reads the text's phone numbers itself
     return Metadata(
         title=title,
         doc_number=doc_number,

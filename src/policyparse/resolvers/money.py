@@ -22,7 +22,12 @@ from typing import Any
 
 from policyparse.resolvers.base import Mention, fold
 from policyparse.resolvers.numerals import _Raw, parse_number_ex, raw_numbers, usable
-from policyparse.resolvers.patterns import CURRENCY_WORDS, MEASURE_UNIT_ALT, rx
+from policyparse.resolvers.patterns import (
+    CHANGE_VERBS,
+    CURRENCY_WORDS,
+    MEASURE_UNIT_ALT,
+    rx,
+)
 
 __all__ = ["parse_money", "parse_money_ex", "scan_money"]
 
@@ -154,10 +159,10 @@ def _prefix_currency(f: str, pos: int, start: int) -> tuple[int, str] | None:
 
 
 _CAP_NOUN_BEFORE = rx(
-    r"(?:额度|限额)(?:提高|调整|上调|下调|降低|放宽)(?:至|到|为)[ \t]{0,2}$"
+    rf"(?:额度|限额)(?:{CHANGE_VERBS})(?:至|到|为)[ \t]{{0,2}}$"
     r"|最高\p{Han}{0,6}?(?:额度|限额|金额|标准)(?:由[^，。；,;\n]{1,12}?)?"
     r"(?:[（(](?:[^（）()\n]{0,24}[，,、；;])?\p{Han}{1,8}?"
-    r"|(?:可以?)?(?:由|为|是|调整为|调整到|提高到|提高至|降为|降至|下调至|下调为|上调至|上调为))?[ \t]{0,2}"
+    rf"|(?:可以?)?(?:由|为|是|(?:{CHANGE_VERBS})(?:为|到|至)))?[ \t]{{0,2}}"
     r"(?:" + _PER_WORD + r")?$"
 )
 """A cap named as a noun before its amount (``最高贷款额度为60万元``, ``最高贷款额度由120万元调整为90万元``,

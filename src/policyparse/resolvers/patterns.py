@@ -139,3 +139,11 @@ HIRING_VERBS = "吸纳|招用|录用|聘用|招收|安置|雇用|招聘|接收"
 """Verbs of taking people on (``企业吸纳登记失业半年以上人员``, ``按每招用1人…``)."""
 PEOPLE_COUNTING_VERBS = f"{HIRING_VERBS}|培训|带动|新增|增加"
 """Verbs after 每 that count the people an amount is paid per (``每招用1人``, ``每培训1人``, ``每增加1人``)."""
+PERSON_NOUNS = "农民工|劳动者|毕业生|研究生|本科生|人员|人才|职工|员工|青年|工人|学生|博士|硕士"
+"""Head nouns of people a notice counts, hires or pays (``吸纳登记失业半年以上人员``, ``有1名员工…``,
+``本科毕业生补贴2万元``), longest first."""
+SHARE_FRACTION = "[二两三四五六七八九十]分之[一二三四五六七八九]"
+"""A share written as a simple fraction (``三分之一``, ``四分之一``)."""
+CHANGE_VERBS = "提高|提升|增加|上调|调整|放宽|降低|下调|减少|压减|降"
+"""Verbs that move a standard or a limit to a new value (``由2400元提高至2800元``, ``额度提高至80万元``,
+``最低首付比例由30%调整为20%``); 至/到/为 follow them."""

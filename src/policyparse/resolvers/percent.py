@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from policyparse.resolvers.base import Mention, fold
 from policyparse.resolvers.numerals import parse_number, raw_numbers, usable
-from policyparse.resolvers.patterns import rx
+from policyparse.resolvers.patterns import SHARE_FRACTION, rx
 
 __all__ = [
     "PercentValue", "parse_percent", "parse_percent_ex", "parse_ratio", "scan_multiples", "scan_percents", "scan_ratios",
@@ -66,7 +66,7 @@ _MINUS = rx(r"(?<![\d.%A-Za-z)）])[-−－]$")
 """A minus sign right before a number: not a dash after another number (5-20%), a Latin code or a bracket."""
 _RANGE_GAP_BACK = rx(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}$")
 _KIND = {100: "percent", 1000: "permille", 10000: "per_ten_thousand"}
-_SHARE_FRACTION = rx(r"[二两三四五六七八九十]分之[一二三四五六七八九]")
+_SHARE_FRACTION = rx(SHARE_FRACTION)
 """``三分之一``, ``四分之一``: a share written as a simple fraction (形象进度达到三分之一); its value is
 kept to four decimal places (1/3 → 0.3333). ``2/3`` is not read (dates and numbering use the slash)."""
 _FOUR_PLACES = Decimal("0.0001")
