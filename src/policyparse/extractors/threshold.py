@@ -32,6 +32,12 @@ Clause grammar the metric follows:
   50%的预付款``) has the metric ``A占B的比例``; after 按 it is the rate of a grant, not a condition;
 - a quantity that qualifies the people a clause hires (``企业吸纳登记失业半年以上人员``) measures what
   follows the hiring verb (登记失业), and the people are the subject;
+- housing conditions written without a comparison word: homes owned (``对拥有一套住房并已结清相应购房
+  贷款的家庭`` → 拥有住房套数 == 1), children (``生育二孩或三孩的缴存职工`` → 生育子女数 >= 2), how long a
+  thing has been held (``购买不足2年的住房`` → 住房购买年限 < 2), and an amount capped at a multiple of a
+  base (``贷款额度按不超过…账户余额的20倍测算`` → 贷款额度与…账户余额之比 <= 20倍);
+- a share whose clause only says it was moved (``由不高于房价的70%，提高到不高于房价的80%``) measures
+  what the share before it measured;
 - a cap on what the programme grants (``租金补贴每年不超过5万元``, ``补贴期限最长不超过3年``,
   ``每年安排最高100万元``, ``获支持企业数量最多不超过10个``) is a money, duration or quota fact,
   not a condition on the applicant, and is not a threshold.
@@ -39,6 +45,7 @@ Clause grammar the metric follows:
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -481,8 +488,13 @@ _SUBJECT_AFTER = regex.compile(
     rf"[^，,。；;\n]{{0,40}}?的(?P<subject>[^，,。；;\n的]{{1,20}}?{_SUBJECT_HEAD})(?=[，,。；;、为\n]|$)"
 )
 """``…亩均投资强度不低于200万元的工业类、现代服务业类项目为重大产业项目``: the holder the clause qualifies."""
-_SUBJECT_BEFORE = regex.compile(rf"对(?!象)于?(?P<subject>[^，,。；;\n对]{{2,24}}?{_SUBJECT_HEAD})(?=[（(，,]|\p{{Han}})")
-"""``对特色农业类项目，固定资产投资1000万元及以上…``: the holder 对 introduces in the same sentence."""
+_PROPERTY_HEAD = r"(?:住房|房屋|商品房|住宅|用地|宗地)"
+"""Heads of the property a housing or land measure is about (``对个人购买家庭第二套改善性住房，面积为…``)."""
+_SUBJECT_BEFORE = regex.compile(
+    rf"对(?!象)于?(?P<subject>[^，,。；;\n对]{{2,24}}?(?:{_SUBJECT_HEAD}(?=[（(，,]|\p{{Han}})|{_PROPERTY_HEAD}(?=[（(，,])))"
+)
+"""``对特色农业类项目，固定资产投资1000万元及以上…``: the holder 对 introduces in the same sentence,
+whose later tiers (after ；) it still governs."""
 
 
 def _clause_subject(text: str, start: int, end: int) -> str | None:
@@ -491,7 +503,7 @@ def _clause_subject(text: str, start: int, end: int) -> str | None:
     after = _SUBJECT_AFTER.match(text, end)
     if after:
         return after.group("subject")
-    sentence = max(text.rfind(c, 0, start) for c in "。；;\n") + 1
+    sentence = max(text.rfind(c, 0, start) for c in "。\n") + 1
     before = None
     for before in _SUBJECT_BEFORE.finditer(text, sentence, start):
         pass
@@ -551,7 +563,12 @@ def extract(ctx: Context) -> list[Fact]:
     held += _count_conditions(ctx, held)
     held += _bound_noun_thresholds(ctx, held)
     held += _since_event_thresholds(ctx, held)
+    held += _held_for_thresholds(ctx, held)
+    held += _homes_owned_thresholds(ctx, held)
+    held += _children_thresholds(ctx, held)
+    held += _multiple_thresholds(ctx, held)
     held += _fraction_thresholds(ctx, held)
+    held_ends = sorted(f.span[1] for f in held)
     previous = _Previous(0, "", None, "")
     for m in _pattern().finditer(text):
         pre, post = m.group("pre"), m.group("post")
@@ -573,7 +590,8 @@ def extract(ctx: Context) -> list[Fact]:
             value, unit = _value(m.group("num"), m.group("unit"))
         except (ValueError, KeyError, ArithmeticError):
             continue
-        metric, start, end, period, holder = _metric(ctx, m.start(), m.end(), previous.end)
+        floor = max(previous.end, _last_end_before(held_ends, m.start()))  # never reach back over a threshold
+        metric, start, end, period, holder = _metric(ctx, m.start(), m.end(), floor)
         if len(metric) <= 2 and text.startswith("的", m.end()):
             metric = _tier_metric(ctx, m.start(), metric)  # ；6个月以下的，…: a later tier of a tier list
         if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
@@ -613,6 +631,12 @@ def extract(ctx: Context) -> list[Fact]:
         facts.extend(_distribute(ctx, [first] + more))
         previous = _Previous(max([end] + [f.span[1] for f in more]), metric, threshold.get("subject"), unit)
     return sorted(facts + held, key=lambda f: f.span)
+
+
+def _last_end_before(ends: list[int], pos: int) -> int:
+    """The last of the sorted ``ends`` at or before ``pos`` (0 if none)."""
+    i = bisect.bisect_right(ends, pos)
+    return ends[i - 1] if i else 0
 
 
 _TIER_BREAK = regex.compile(r"[；;]")
@@ -686,11 +710,14 @@ def _is_metric(metric: str) -> bool:
     return len(metric) >= 2 and not _NOT_A_METRIC.search(metric)
 
 
-def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number: int) -> bool:
+def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number: int,
+                  benefit: regex.Pattern | None = None) -> bool:
     """Whether a comparison whose words start at ``start`` (its number at ``number``) states a
     condition or target: not a non-metric (a quota, an N-of-M rule), not a standard changed from one
     value to another (``由2400元提高至2800元``), not a grant capped with 最高/最多
-    (``单家最高不超过90万元``) and not any other cap on what the programme grants."""
+    (``单家最高不超过90万元``) and not any other cap on what the programme grants. ``benefit``, when
+    given, names the grants instead of the operator table's benefit words (a share caps a grant only
+    when it names one: ``保函额度不超过应监管资金的50%`` is a condition)."""
     if not _is_metric(metric) or _NO_LONGER_REQUIRED.match(metric):
         return False
     if _STANDARD_CHANGE.search(text, max(0, start - 24), number):
@@ -701,7 +728,14 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
         return False
     if unit in _TIME_UNITS and (_LONGEST.search(text, max(0, start - 2), number) or _filing_window(text, start, number)):
         return False
+    if benefit is not None:
+        return not (op in ("<=", "<") and benefit.search(metric) and not _PAID_BY_APPLICANT.search(metric))
     return not _is_benefit(metric, op, _sentence_before(text, start))
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    """Whether no sentence break lies between ``start`` and ``end``."""
+    return _SENTENCE_END.search(text, start, end) is None
 
 
 def _filing_window(text: str, start: int, number: int) -> bool:
@@ -935,12 +969,15 @@ def _share_pattern() -> regex.Pattern:
     table = _table()
     comparisons = [w for w in table["prefix"] if w not in table["growth_metric"] and not w.startswith(("提", "压", "降", "控"))]
     return regex.compile(
-        rf"(?P<pre>{_alt(comparisons)})(?P<base>(?:最低(?=工资|生活)|(?!比例|比重|占比|率|为|由|调整|{_alt(table['prefix'])})[\p{{Han}}A-Za-z]){{2,24}}?)的?[ ]?"
+        rf"(?P<pre>{_alt(comparisons)})(?P<base>(?:最低(?=工资|生活)|[（(][^（）()，。]{{1,10}}[）)]"
+        rf"|(?!比例|比重|占比|率|为|由|调整|{_alt(table['prefix'])})[\p{{Han}}A-Za-z]){{2,24}}?)的?[ ]?"
         rf"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百]+)[ ]?(?P<unit>[%％])(?P<post>{_alt(table['suffix'])})?"
         rf"(?:的(?P<noun>\p{{Han}}{{2,8}}?)(?=[，,。；;、\n]|$))?"
     )
 
 
+_BASE_ASIDE = regex.compile(r"[（(][^（）()]*[）)]")
+"""``借款人家庭（本人及配偶）月工资总收入``: the aside says who counts; the base is named without it."""
 _SHARE_WORD = regex.compile(r"(?:的)?(?:比例|比重|占比)$")
 _RATE_OF_GRANT = regex.compile(r"按照?(?![时期月年季])")
 """``相关费用按不超过实际发生额的50%予以补助``: a share after 按 is the rate a grant is paid at."""
@@ -968,10 +1005,13 @@ def _share_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         else:
             measured, start = _metric(ctx, m.start(), m.end())[:2]
             measured = _SHARE_WORD.sub("", _POINTER.sub("", measured))
-        if len(measured) < 2:
+            if _CHANGED_TO.fullmatch(measured) and facts and _same_sentence(text, facts[-1].span[1], m.start()):
+                measured = facts[-1].value.metric.split("占")[0]  # 由不高于房价的70%，提高到不高于房价的80%
+        if len(measured) < 2 or _CAP_WORD.fullmatch(measured):
             continue
-        metric = f"{measured}占{m.group('base')}的比例"
-        if not _is_condition(text, metric, op, "%", start, m.start("num")):
+        base = _BASE_ASIDE.sub("", m.group("base")) or m.group("base")
+        metric = f"{measured}占{base}的比例"
+        if not _is_condition(text, metric, op, "%", start, m.start("num"), benefit=_GRANTED):
             continue
         try:
             value, unit = _value(m.group("num"), m.group("unit"))
@@ -1059,6 +1099,128 @@ def _since_event_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         metric = m.group("event") + ("年限" if unit == "年" else "时长")
         facts.append(_threshold_fact(ctx, metric, "<=", value, unit, m.span(), (m.start("num"), m.end()),
                                      f"<event>N{unit}内"))
+    return facts
+
+
+@lru_cache(maxsize=1)
+def _held_for_pattern() -> regex.Pattern:
+    table = _table()
+    return regex.compile(
+        rf"(?P<verb>购买|购置|购得|取得|持有|受让)(?P<pre>{_alt(table['prefix'])})?[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>年|个月)"
+        rf"(?P<post>{_alt(table['suffix'])})?(?:[（(]含[^（）()]{{0,6}}[）)])?"
+        r"的(?P<noun>[^，,。；;、的\n]{0,6}?(?:住房|房屋|商品房|房产|车辆|设备|股权|土地))"
+    )
+
+
+def _held_for_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """How long a thing has been held, written as its attribute: ``个人将购买不足2年的住房对外销售``,
+    ``购买2年以上（含2年）的非普通住房`` → ``{metric: 住房购买年限, op: <, value: 2, unit: 年}``
+    (months: ``…时长``). The comparison word is needed; the noun after 的 is what was bought."""
+    text = ctx.text
+    table = _table()
+    facts = []
+    for m in _held_for_pattern().finditer(text):
+        pre, post = m.group("pre"), m.group("post")
+        if not (pre or post) or ctx.claims.overlaps(m.start("num"), m.end("unit")) or _inside(taken, m.start("num")):
+            continue
+        try:
+            value = parse_number(m.group("num"))
+        except (ValueError, ArithmeticError):
+            continue
+        op = table["suffix"][post] if post else table["prefix"][pre]
+        unit = m.group("unit")
+        metric = m.group("noun") + m.group("verb") + ("年限" if unit == "年" else "时长")
+        facts.append(_threshold_fact(ctx, metric, op, value, unit, m.span(), (m.start("verb"), m.end()),
+                                     f"<verb>{pre or ''}N{unit}{post or ''}的X"))
+    return facts
+
+
+_HOMES_OWNED = regex.compile(
+    r"(?<![购买置])(?:拥有|只有|仅有|名下有|名下仅有)(?P<num>[1-3一二两三])套(?P<noun>(?:商品|自有|普通)?住房)(?!以上|及以上|以下|及以下)"
+)
+"""``对拥有一套住房并已结清相应购房贷款的家庭``, ``家庭只有一套住房``: how many homes a household owns
+decides which rules apply (首套 or 二套), so a count owned with no comparison word is exact."""
+_HOUSEHOLD_AFTER = regex.compile(r"(?:并且|并|且)?(?P<holder>[^，,。；;\n]{0,24}?家庭)")
+"""The household the count belongs to, with the rest of its description (``并已结清相应购房贷款的家庭``)."""
+
+
+def _homes_owned_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """The number of homes a household owns, ``拥有1套住房`` → ``{metric: 拥有住房套数, op: ==,
+    value: 1, unit: 套}``. ``拥有2套及以上商品住房`` has a comparison word and is read by the
+    general scan; ``购买一套住房`` is what the household may do, no condition."""
+    text = ctx.text
+    if "套" not in text:
+        return []
+    facts = []
+    for m in _HOMES_OWNED.finditer(text):
+        if ctx.claims.overlaps(m.start("num"), m.end()) or _inside(taken, m.start("num")):
+            continue
+        metric = f"拥有{m.group('noun')}套数"
+        household = _HOUSEHOLD_AFTER.match(text, m.end())
+        holder = household.group("holder").removeprefix("的") if household else None
+        facts.append(_threshold_fact(ctx, metric, "==", parse_number(m.group("num")), "套", m.span(),
+                                     (m.start("num"), m.end()), "拥有N套住房", holder=holder))
+    return facts
+
+
+_CHILDREN = regex.compile(
+    r"(?:(?:已|已经)?(?:生育|养育)了?)?(?P<num>[二两三2-3])(?:孩|个孩子|个子女)"
+    r"(?:(?:或|、|和|及)(?:[三四3-4]孩|[三四3-4]个孩子)|(?P<more>及以上|以上)(?:子女)?)"
+    r"(?=家庭|的|，|、|[\p{Han}]{0,6}家庭)"
+)
+"""``生育二孩或三孩的缴存职工``, ``生育两孩及以上子女的缴存人家庭``, ``二孩或三孩家庭``: a family with at
+least that many children."""
+
+
+def _children_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """How many children a family has: ``{metric: 生育子女数, op: >=, value: 2, unit: 个}`` — the
+    smallest count the alternatives (二孩或三孩) or 及以上 admit."""
+    text = ctx.text
+    if "孩" not in text and "子女" not in text:
+        return []
+    facts = []
+    for m in _CHILDREN.finditer(text):
+        if ctx.claims.overlaps(m.start("num"), m.end()) or _inside(taken, m.start("num")):
+            continue
+        facts.append(_threshold_fact(ctx, "生育子女数", ">=", parse_number(m.group("num")), "个", m.span(),
+                                     (m.start("num"), m.end()), "N孩或M孩" if not m.group("more") else "N孩及以上"))
+    return facts
+
+
+_MULTIPLE_CAP = regex.compile(
+    r"(?P<pre>不超过|不高于|不得超过|不得高于|(?:最高)?可?(?:放宽|提高)(?:到|至))"
+    r"(?P<base>(?!本人$)[\p{Han}A-Za-z（）()]{2,24}?)的[ ]?(?:(?P<low>\d+(?:\.\d+)?)[ ]?[-—～~至到][ ]?)?"
+    r"(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)[ ]?倍"
+)
+"""``贷款额度按不超过本人及配偶住房公积金账户余额的20倍测算``, ``贷款限额最高可放宽到当期贷款最高限额的
+1.5-4倍``: an amount capped at a multiple of a base."""
+_MULTIPLE_LEAD_END = regex.compile(r"(?:按照?|最高|可|均|统一)+$")
+_GRANTED = regex.compile(r"补贴|补助|奖励|资助|奖金|奖补|扶持|支持|贴息|引导资金|专项资金")
+"""Words that name what a programme pays: a cap on one of them is a cap on a grant, no condition."""
+
+
+def _multiple_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """An amount capped at a multiple of a base, ``A…不超过B的N倍`` → ``{metric: A与B之比, op: <=,
+    value: N, unit: 倍}`` (a range 1.5-4倍 gives its top). A grant capped so (``奖励不超过其纳税额的
+    2倍``) is a cap on what the programme pays, not a condition, and is left to the money facts."""
+    text = ctx.text
+    if "倍" not in text:
+        return []
+    facts = []
+    for m in _MULTIPLE_CAP.finditer(text):
+        if ctx.claims.overlaps(m.start("num"), m.end()) or _inside(taken, m.start("num")):
+            continue
+        measured, start, _, period, holder = _metric(ctx, m.start(), m.end())
+        measured = _MULTIPLE_LEAD_END.sub("", measured)
+        if len(measured) < 2 or _GRANTED.search(measured):
+            continue
+        try:
+            value = parse_number(m.group("num"))
+        except (ValueError, ArithmeticError):
+            continue
+        metric = f"{measured}与{m.group('base')}之比"
+        facts.append(_threshold_fact(ctx, metric, "<=", value, "倍", (start, m.end()), (m.start("pre"), m.end()),
+                                     "不超过B的N倍", holder=holder, period=period))
     return facts
 
 
