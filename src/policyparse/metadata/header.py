@@ -247,11 +247,13 @@ _VERTICAL_BODIES = frozenset({
 
 
 _SOURCE_LABEL = regex.compile(
-    rf"^{_SOURCE_WORD}[:：][ \t]*(?P<name>\p{{Han}}{{2,40}}?)"
+    rf"(?:^|(?<=[ \t\d])){_SOURCE_WORD}[:：][ \t]*(?P<name>\p{{Han}}{{2,40}}?)"
     r"(?:官网|官方网站|网站|门户网站|网)?[ \t]*$",
     regex.M,
 )
-"""A web page's source or publisher label (``来源：广东省人力资源和社会保障厅官网``, ``发布机构：政府办公室``)."""
+"""A web page's source or publisher label (``来源：广东省人力资源和社会保障厅官网``, ``发布机构：政府办公室``),
+on its own line or right after the page's date stamp (``日期：2025-12-29 13:44来源：市商务局``; normalization
+drops the space between the time and the label)."""
 
 
 def label_issuers(preamble: str) -> list[str]:

@@ -17,7 +17,8 @@ Decisions:
   the second quarter); a number with three or more decimals is not a length (``1.2023年``); ``日`` counts only before 内/以内/之内/后/以后
   (``30日内``; ``15日`` alone is a day of the month). Years that are dates (``2020年``) are dates.
 * ``extra``: ``bound`` (以上/不少于 → min; 以内/以下/不超过 → max), ``within`` (…内),
-  ``lookback`` (近三年, 过去两年 — a window before the reference time, not a length to plan).
+  ``lookback`` (近三年, 过去两年 — a window before the reference time, not a length to plan; written
+  with 内, 近三年内无违法记录, it is a window like 三年内 and stays a duration).
 """
 
 from __future__ import annotations
@@ -159,8 +160,8 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
         b = _BEFORE.search(f, max(0, start - 4), start)
         if b:
             g = b.lastgroup
-            if g == "lookback":
-                extra["lookback"] = True
+            if g == "lookback" and not extra.get("within"):
+                extra["lookback"] = True  # 近三年: the look-back of a condition; 近三年内 is a window, like 三年内
             else:
                 extra.setdefault("bound", g.rstrip("_x"))
                 if g.endswith("_x"):
