@@ -33,6 +33,7 @@ _PER = regex.compile(
     r"|(?P<average>亩|人|户)均"
     rf"|同一(?P<same>(?:(?!年度)\p{{Han}}){{0,6}}?(?:{_HEAD_ALT}))"
     r"|(?<![每一两三四五六七八九十\d])(?P<person>个人)(?=\p{Han}{0,8}?(?:额度|限额|贷款|补贴|补助|奖励))"
+    rf"|按(?P<by>{_HEAD_ALT}|户|家)(?=给予|予以|补贴|补助|奖励|资助|计算)"
 )
 _TOTAL = regex.compile(r"总额|总计|合计|累计|总共")
 _AMOUNT = regex.compile(r"[\d零一二两三四五六七八九十百千]+(?:\.\d+)?[万千亿]?元")
@@ -61,8 +62,8 @@ def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     A classifier names the unit (每家企业 → 家, 每辆 → 辆, 单品种 → 品种); after the generic 个 the
     noun does (每个项目 → 项目); an average names it too (亩均税收 → 亩, 人均 → 人); so does a unit
     counted by a hiring verb (按每招用1人不超过1500元 → 人), 同一 before a holder (同一企业 → 企业), 个人
-    before a grant or loan (个人最高贷款额度 → 人), and a person the amount is granted to
-    (本科毕业生补贴2万元 → 人). The nearest counted unit wins."""
+    before a grant or loan (个人最高贷款额度 → 人), 按 before a granting verb (按项目给予 → 项目), and a
+    person the amount is granted to (本科毕业生补贴2万元 → 人). The nearest counted unit wins."""
     before = clause_before(text, start)
     per = period = None
     if _RECIPIENT_BEFORE.search(before[-14:]):
@@ -77,6 +78,8 @@ def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
             per = next(word for word in _HEADS if m.group("same").endswith(word))
         elif m.group("person"):  # 个人创业担保贷款额度最高30万元: per 人
             per = "人"
+        elif m.group("by"):  # 按项目给予不超过30万元的一次性奖励: per 项目
+            per = m.group("by")
         elif cls in PER_PERIOD:
             period = PER_PERIOD[cls]
         elif cls and cls != "个":
