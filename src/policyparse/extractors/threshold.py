@@ -66,6 +66,7 @@ from policyparse.resolvers.money import parse_money
 from policyparse.resolvers.numerals import parse_number
 from policyparse.resolvers.patterns import (
     CHANGE_VERBS,
+    EXCLUSION_AFTER,
     HIRING_VERBS,
     MEASURE_UNITS,
     PEOPLE_COUNTING_VERBS,
@@ -205,10 +206,7 @@ _PLACE_LEAD = regex.compile(
 )
 """``在天河区``, ``在基地入驻企业``, ``已在该企业``, ``在京``: where the predicate happens, not what it
 measures."""
-_EXCLUDED = regex.compile(
-    r"(?:的|者)(?:\p{Han}{0,10}?)[，,]?(?:一律|均|将|则|原则上)?"
-    r"(?:不予|不安排|不纳入|不列入|不享受|不给予|不属于|不受理|不支持|不得申报|不能申报|不再安排|不再支持)"
-)
+_EXCLUDED = regex.compile(EXCLUSION_AFTER)
 """``奖励金额在1万元以下的企业不安排``, ``营业收入低于500万元的，不予支持``: the comparison names who is
 left out, so the condition is its opposite (奖励金额 > 1万元) — even when it measures a benefit."""
 _QUALIFIED_PERSON = regex.compile(rf"的?(?P<noun>\p{{Han}}{{0,6}}?(?:{PERSON_NOUNS}))")

@@ -43,6 +43,8 @@ _TAIL = rx(
     r"(?P<half2>半(?![年月天日小个]))?"
 )
 _DAY_OK = rx(r"[ \t]{0,2}(?:内|以内|之内|后|以后|之后|起|为限|期限)")
+_DAY_SPAN_VERB = rx(r"(?:公示|公告|公布|张贴|展示|停留|连续)(?:期|期为|时间为)?[ \t]{0,2}$")
+"""A bare N日 after a verb that lasts (``向社会公示三日``, ``公示期为5日``) is a length, not a day of a month."""
 _HALF_ALONE = rx(
     r"(?<![上下前后大多一二三四五六七八九十两个\d])半[ \t]{0,2}(?:个[ \t]{0,2})?(?P<u>年|月|小时|天|日)(?!度)"
 )
@@ -75,7 +77,7 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
         ge = m.group("ge") or m.group("ge2")
         if u == "月" and not (ge or m.group("half") or whole):
             continue
-        if u == "日" and not (_DAY_OK.match(f, m.end()) or whole):
+        if u == "日" and not (_DAY_OK.match(f, m.end()) or whole or _DAY_SPAN_VERB.search(f, max(0, r.start - 6), r.start)):
             continue
         if u == "钟" and not ge:
             continue

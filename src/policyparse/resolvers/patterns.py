@@ -147,3 +147,12 @@ SHARE_FRACTION = "[二两三四五六七八九十]分之[一二三四五六七�
 CHANGE_VERBS = "提高|提升|增加|上调|调整|放宽|降低|下调|减少|压减|降"
 """Verbs that move a standard or a limit to a new value (``由2400元提高至2800元``, ``额度提高至80万元``,
 ``最低首付比例由30%调整为20%``); 至/到/为 follow them."""
+
+# --- who is left out ------------------------------------------------------------------------------
+
+EXCLUSION_AFTER = (
+    r"(?:的|者)(?:\p{Han}{0,10}?)[，,]?(?:一律|均|将|则|原则上)?"
+    r"(?:不予|不安排|不纳入|不列入|不享受|不给予|不属于|不受理|不支持|不得申报|不能申报|不再安排|不再支持)"
+)
+"""What follows a comparison that names who is left out (``…1万元以下的企业不安排``, ``…低于500万元的，
+不予支持``): thresholds and money bounds read the opposite condition."""
