@@ -13,7 +13,7 @@ import regex
 from policyparse.extractors.context import Context
 from policyparse.extractors.roles import classify, clause_before
 from policyparse.models import Fact
-from policyparse.resolvers.money import PER_PERIOD, scan_money
+from policyparse.resolvers.money import PER_PERIOD, bound_words_end, scan_money
 from policyparse.resolvers.patterns import (
     EXCLUSION_AFTER,
     MEASURE_UNIT_ALT,
@@ -36,16 +36,9 @@ _PER = regex.compile(
     r"|(?<![每一两三四五六七八九十\d])(?P<person>个人)(?=\p{Han}{0,8}?(?:额度|限额|贷款|补贴|补助|奖励))"
     rf"|按(?P<by>{_HEAD_ALT}|户|家)(?=给予|予以|补贴|补助|奖励|资助|计算)"
 )
-_EXCLUDED = regex.compile(EXCLUSION_AFTER)
-_BOUND_WORDS = regex.compile(r"[ ]?(?:[（(]含[）)])?(?:及以下|以下|及以上|以上|以内|之内)?(?:[（(]含[）)])?")
 _OPPOSITE_BOUND = {"max": "min", "min": "max"}
 """An amount in a clause that names who is left out (``奖励金额在1万元以下的企业不安排``) bounds the
 other side: those kept have at least (at most) the amount."""
-
-
-def _bound_words_end(text: str, pos: int) -> int:
-    """The end of the bound words (以下, （含）以上 …) right after an amount ending at ``pos``."""
-    return _BOUND_WORDS.match(text, pos).end()
 
 
 _TOTAL = regex.compile(r"总额|总计|合计|累计|总共")
@@ -110,7 +103,7 @@ def extract(ctx: Context) -> list[Fact]:
         value = {k: v for k, v in mention.value.items()}
         if mention.kind != "range":
             value["bound"] = mention.extra.get("bound") or "exact"
-            if value["bound"] in _OPPOSITE_BOUND and _EXCLUDED.match(ctx.text, _bound_words_end(ctx.text, mention.end)):
+            if value["bound"] in _OPPOSITE_BOUND and EXCLUSION_AFTER.match(ctx.text, bound_words_end(ctx.text, mention.end)):
                 value["bound"] = _OPPOSITE_BOUND[value["bound"]]  # 奖励金额在1万元以下的企业不安排: at least 1万元
         per_before, period_before = _per_unit(ctx.text, mention.start, mention.end)
         per = mention.extra.get("per") or per_before

@@ -85,7 +85,9 @@ _BOUNDARY = "，,。；;：:、\n！？“”"
 _NOT_A_METRIC = regex.compile(r"以下|上述|下列|如下|(?:给予|资助|支持|补助|奖补|推荐|原则上|限额|申报|择优)$|^(?:超出|超过)?部分$")
 """Clauses that end like a funding cap, a quota or an N-of-M rule are other facts, not thresholds;
 ``超过800千瓦的部分`` names the part a rate applies to, nothing measured."""
-_TRAILING_PAREN = regex.compile(r"[（(][^（）()]*[）)]$")
+_ASIDE = regex.compile(r"[（(][^（）()]*[）)]")
+"""A bracketed aside (``（本人及配偶）``, ``（含税）``)."""
+_TRAILING_PAREN = regex.compile(_ASIDE.pattern + "$")
 _SUBJECT_TITLE = regex.compile(r"^(?P<subject>.{2,20}?)(?:作为申报主体|作为建设主体)?(?:应|须|需)(?:同时)?(?:具备|满足|符合)")
 _SUBJECT_LEAD = regex.compile(r"(?:申报|建设|承担)?(?P<subject>企业|单位|高等学校|高校|科研院所|服务机构|主体)(?:应|须|需)(?:同时)?(?:具备|满足|符合)")
 _KPI_CUE = regex.compile(r"新增|力争|突破|实现|争取|增长|增幅|预计|提升|建成|培育")
@@ -206,9 +208,6 @@ _PLACE_LEAD = regex.compile(
 )
 """``在天河区``, ``在基地入驻企业``, ``已在该企业``, ``在京``: where the predicate happens, not what it
 measures."""
-_EXCLUDED = regex.compile(EXCLUSION_AFTER)
-"""``奖励金额在1万元以下的企业不安排``, ``营业收入低于500万元的，不予支持``: the comparison names who is
-left out, so the condition is its opposite (奖励金额 > 1万元) — even when it measures a benefit."""
 _QUALIFIED_PERSON = regex.compile(rf"的?(?P<noun>\p{{Han}}{{0,6}}?(?:{PERSON_NOUNS}))")
 _HIRING_VERB = regex.compile(rf"^\p{{Han}}{{0,8}}?(?:{HIRING_VERBS})")
 """``企业吸纳登记失业半年以上人员``: the quantity qualifies the people hired, so the metric is what
@@ -522,6 +521,12 @@ def _clause_subject(text: str, start: int, end: int) -> str | None:
     return before.group("subject") if before else None
 
 
+def _taken(ctx: Context, taken: list[Fact], start: int, end: int) -> bool:
+    """Whether the quantity at ``[start, end)`` belongs to another construct (a 文号, a date, a
+    phone …) or was read by an earlier threshold scan (``taken``)."""
+    return ctx.claims.overlaps(start, end) or _inside(taken, start)
+
+
 def _inside(facts: list[Fact], pos: int) -> bool:
     """Whether ``pos`` lies inside the span of one of ``facts`` (a quantity another scan took)."""
     return any(f.span[0] <= pos < f.span[1] for f in facts)
@@ -586,7 +591,7 @@ def extract(ctx: Context) -> list[Fact]:
         pre, post = m.group("pre"), m.group("post")
         if not pre and not post:
             continue
-        if _inside(held, m.start("num")) or ctx.claims.overlaps(m.start("num"), m.end("unit")):
+        if _taken(ctx, held, m.start("num"), m.end("unit")):
             continue
         if text[m.start() - 1:m.start()] == "每" or text[m.start("num") - 1:m.start("num")] == "第":
             continue  # 每满1年积2分 is a rate; 第24条以上 an ordinal, not a quantity
@@ -608,7 +613,9 @@ def extract(ctx: Context) -> list[Fact]:
             metric = _tier_metric(ctx, m.start(), metric)  # ；6个月以下的，…: a later tier of a tier list
         if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
             op += "="  # 超过50人（含50人）: the aside includes the bound
-        excluded = _EXCLUDED.match(text, m.end()) is not None
+        # 奖励金额在1万元以下的企业不安排: the comparison names who is left out, so the condition is its
+        # opposite (奖励金额 > 1万元), even when it measures a benefit
+        excluded = EXCLUSION_AFTER.match(text, m.end()) is not None
         if excluded:
             op = _OPPOSITE[op]
         changed = pre is not None and _CHANGED_TO.fullmatch(pre) and previous.end == m.start()  # 由A以内提高到B以内
@@ -723,13 +730,12 @@ def _is_metric(metric: str) -> bool:
 
 
 def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number: int,
-                  benefit: regex.Pattern | None = None) -> bool:
+                  *, grants_only: bool = False) -> bool:
     """Whether a comparison whose words start at ``start`` (its number at ``number``) states a
     condition or target: not a non-metric (a quota, an N-of-M rule), not a standard changed from one
     value to another (``由2400元提高至2800元``), not a grant capped with 最高/最多
-    (``单家最高不超过90万元``) and not any other cap on what the programme grants. ``benefit``, when
-    given, names the grants instead of the operator table's benefit words (a share caps a grant only
-    when it names one: ``保函额度不超过应监管资金的50%`` is a condition)."""
+    (``单家最高不超过90万元``) and not any other cap on what the programme grants (``grants_only``: see
+    :func:`_is_benefit`)."""
     if not _is_metric(metric) or _NO_LONGER_REQUIRED.match(metric):
         return False
     if _STANDARD_CHANGE.search(text, max(0, start - 24), number):
@@ -740,9 +746,7 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
         return False
     if unit in _TIME_UNITS and (_LONGEST.search(text, max(0, start - 2), number) or _filing_window(text, start, number)):
         return False
-    if benefit is not None:
-        return not (op in ("<=", "<") and benefit.search(metric) and not _PAID_BY_APPLICANT.search(metric))
-    return not _is_benefit(metric, op, _sentence_before(text, start))
+    return not _is_benefit(metric, op, _sentence_before(text, start), grants_only=grants_only)
 
 
 def _same_sentence(text: str, start: int, end: int) -> bool:
@@ -760,17 +764,20 @@ def _filing_window(text: str, start: int, number: int) -> bool:
     return _FILING_VERB.search(text, number, sentence_end.start() if sentence_end else len(text)) is not None
 
 
-def _is_benefit(metric: str, op: str, sentence: str) -> bool:
+def _is_benefit(metric: str, op: str, sentence: str, *, grants_only: bool = False) -> bool:
     """Whether the comparison caps (or floors) what the programme grants rather than the applicant:
     ``每个企业租金补贴每年`` (不超过5万元), ``补贴期限`` (最长不超过3年), ``每年安排`` (最高100万元),
-    ``每个单位推荐项目数量`` (不超过3个, a quota)."""
+    ``每个单位推荐项目数量`` (不超过3个, a quota). With ``grants_only`` a cap counts only when it names
+    a grant, not a limit or term: a share or multiple of a base (``保函额度不超过应监管资金的50%``)
+    caps what the applicant does unless it is a grant's (``奖励不超过其纳税额的2倍``)."""
     table = _table()
     if _QUOTA_METRIC.search(metric):
         return True
     if _RECEIVED.search(sentence):
         return False  # 近两年获得政府资助资金累计不超过100万元: what the applicant already received
     if op in ("<=", "<"):
-        return not _PAID_BY_APPLICANT.search(metric) and any(w in metric for w in table["benefit_words"])
+        words = table["grant_words"] if grants_only else table["grant_words"] + table["limit_words"]
+        return not _PAID_BY_APPLICANT.search(metric) and any(w in metric for w in words)
     return _EVERY.sub("", metric).startswith(tuple(table["grant_verbs"]))
 
 
@@ -800,7 +807,7 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
             continue
         if m.group("lo_unit") and m.group("lo_unit") != unit_word:
             continue
-        if ctx.claims.overlaps(m.start(), m.end()) or _inside(taken, m.start()):
+        if _taken(ctx, taken, m.start(), m.end()):
             continue
         try:
             lo, unit = _value(m.group("lo"), unit_word)
@@ -988,8 +995,6 @@ def _share_pattern() -> regex.Pattern:
     )
 
 
-_BASE_ASIDE = regex.compile(r"[（(][^（）()]*[）)]")
-"""``借款人家庭（本人及配偶）月工资总收入``: the aside says who counts; the base is named without it."""
 _SHARE_WORD = regex.compile(r"(?:的)?(?:比例|比重|占比)$")
 _RATE_OF_GRANT = regex.compile(r"按照?(?![时期月年季])")
 """``相关费用按不超过实际发生额的50%予以补助``: a share after 按 is the rate a grant is paid at."""
@@ -1021,9 +1026,9 @@ def _share_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
                 measured = facts[-1].value.metric.split("占")[0]  # 由不高于房价的70%，提高到不高于房价的80%
         if len(measured) < 2 or _CAP_WORD.fullmatch(measured):
             continue
-        base = _BASE_ASIDE.sub("", m.group("base")) or m.group("base")
+        base = _ASIDE.sub("", m.group("base")) or m.group("base")  # 借款人家庭（本人及配偶）月工资总收入
         metric = f"{measured}占{base}的比例"
-        if not _is_condition(text, metric, op, "%", start, m.start("num"), benefit=_GRANTED):
+        if not _is_condition(text, metric, op, "%", start, m.start("num"), grants_only=True):
             continue
         try:
             value, unit = _value(m.group("num"), m.group("unit"))
@@ -1067,7 +1072,7 @@ def _bound_noun_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     text = ctx.text
     facts = []
     for m in _bound_noun_pattern().finditer(text):
-        if ctx.claims.overlaps(m.start("num"), m.end("unit")) or _inside(taken, m.start("num")):
+        if _taken(ctx, taken, m.start("num"), m.end("unit")):
             continue
         try:
             value, unit = _value(m.group("num"), m.group("unit"))
@@ -1101,7 +1106,7 @@ def _since_event_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     text = ctx.text
     facts = []
     for m in _SINCE_EVENT.finditer(text):
-        if ctx.claims.overlaps(m.start("num"), m.end()) or _inside(taken, m.start("num")):
+        if _taken(ctx, taken, m.start("num"), m.end()):
             continue
         try:
             value = parse_number(m.group("num"))
@@ -1133,7 +1138,7 @@ def _held_for_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     facts = []
     for m in _held_for_pattern().finditer(text):
         pre, post = m.group("pre"), m.group("post")
-        if not (pre or post) or ctx.claims.overlaps(m.start("num"), m.end("unit")) or _inside(taken, m.start("num")):
+        if not (pre or post) or _taken(ctx, taken, m.start("num"), m.end("unit")):
             continue
         try:
             value = parse_number(m.group("num"))
@@ -1165,7 +1170,7 @@ def _homes_owned_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         return []
     facts = []
     for m in _HOMES_OWNED.finditer(text):
-        if ctx.claims.overlaps(m.start("num"), m.end()) or _inside(taken, m.start("num")):
+        if _taken(ctx, taken, m.start("num"), m.end()):
             continue
         metric = f"拥有{m.group('noun')}套数"
         household = _HOUSEHOLD_AFTER.match(text, m.end())
@@ -1192,7 +1197,7 @@ def _children_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         return []
     facts = []
     for m in _CHILDREN.finditer(text):
-        if ctx.claims.overlaps(m.start("num"), m.end()) or _inside(taken, m.start("num")):
+        if _taken(ctx, taken, m.start("num"), m.end()):
             continue
         facts.append(_threshold_fact(ctx, "生育子女数", ">=", parse_number(m.group("num")), "个", m.span(),
                                      (m.start("num"), m.end()), "N孩或M孩" if not m.group("more") else "N孩及以上"))
@@ -1207,8 +1212,8 @@ _MULTIPLE_CAP = regex.compile(
 """``贷款额度按不超过本人及配偶住房公积金账户余额的20倍测算``, ``贷款限额最高可放宽到当期贷款最高限额的
 1.5-4倍``: an amount capped at a multiple of a base."""
 _MULTIPLE_LEAD_END = regex.compile(r"(?:按照?|最高|可|均|统一)+$")
-_GRANTED = regex.compile(r"补贴|补助|奖励|资助|奖金|奖补|扶持|支持|贴息|引导资金|专项资金")
-"""Words that name what a programme pays: a cap on one of them is a cap on a grant, no condition."""
+"""The manner words between the amount and its cap (``贷款额度按``, ``贷款限额最高可``): not part of it.
+Local to this construction: as metric fillers in general they would cut ``能按（不低于20%的比例）``."""
 
 
 def _multiple_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
@@ -1220,17 +1225,19 @@ def _multiple_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         return []
     facts = []
     for m in _MULTIPLE_CAP.finditer(text):
-        if ctx.claims.overlaps(m.start("num"), m.end()) or _inside(taken, m.start("num")):
+        if _taken(ctx, taken, m.start("num"), m.end()):
             continue
         measured, start, _, period, holder = _metric(ctx, m.start(), m.end())
         measured = _MULTIPLE_LEAD_END.sub("", measured)
-        if len(measured) < 2 or _GRANTED.search(measured):
+        if len(measured) < 2:
             continue
         try:
             value = parse_number(m.group("num"))
         except (ValueError, ArithmeticError):
             continue
         metric = f"{measured}与{m.group('base')}之比"
+        if not _is_condition(text, metric, "<=", "倍", start, m.start("num"), grants_only=True):
+            continue
         facts.append(_threshold_fact(ctx, metric, "<=", value, "倍", (start, m.end()), (m.start("pre"), m.end()),
                                      "不超过B的N倍", holder=holder, period=period))
     return facts
@@ -1254,7 +1261,7 @@ def _fraction_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     facts = []
     for m in _fraction_pattern().finditer(text):
         pre, post = m.group("pre"), m.group("post")
-        if not (pre or post) or _inside(taken, m.start("frac")) or ctx.claims.overlaps(m.start("frac"), m.end("frac")):
+        if not (pre or post) or _taken(ctx, taken, m.start("frac"), m.end("frac")):
             continue
         op = table["prefix"][pre] if pre else table["suffix"][post]
         metric, start, _, period, holder = _metric(ctx, m.start(), m.end())
@@ -1278,7 +1285,7 @@ def _unitless_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     facts = []
     for m in _unitless_pattern().finditer(text):
         pre, post = m.group("pre"), m.group("post")
-        if not (pre or post) or ctx.claims.overlaps(m.start("num"), m.end("num")) or _inside(taken, m.start("num")):
+        if not (pre or post) or _taken(ctx, taken, m.start("num"), m.end("num")):
             continue
         op = table["prefix"][pre] if pre else table["suffix"][post]
         comparison = m.start("pre") if pre else m.start("num")

@@ -27,8 +27,8 @@ _PUBLISH_LABEL = regex.compile(r"(?:发布日期|发文日期|印发日期|发�
 _PROGRAMME_YEAR = regex.compile(r"(?<![\d〔\[\-—－~～至到])((?:19|20)\d{2})年度")
 """``2020年度``; not the end of a span of years (``2014-2015年度`` names no single programme year)."""
 _TITLE_PROGRAMME_YEAR = regex.compile(
-    r"(?<![\d〔\[\-—－~～至到])((?:19|20)\d{2})年(?:度|第?[一二三四1-4]季度|[上下]半年|第[一二三四五六七八九十\d]+批)"
-    r"|(?<=(?:开展|做好|组织|启动|实施)的?)((?:19|20)\d{2})年(?![\d\-—－~～至到])"
+    r"(?<![\d〔\[\-—－~～至到])(?P<year>(?:19|20)\d{2})年(?:度|第?[一二三四1-4]季度|[上下]半年|第[一二三四五六七八九十\d]+批)"
+    r"|(?<=(?:开展|做好|组织|启动|实施)的?)(?P<year>(?:19|20)\d{2})年(?![\d\-—－~～至到])"
 )
 """In a title, a year with its round of the programme (``2020年度``, ``2023年二季度``, ``2024年第一批``), or
 the year of the work a call organizes (``关于组织开展2026年全市…遴选的通知``)."""
@@ -134,7 +134,7 @@ def _policy_year(title: str | None, text: str) -> int | None:
     if title:
         m = _TITLE_PROGRAMME_YEAR.search(title)
         if m:
-            return int(m.group(1) or m.group(2))
+            return int(m.group("year"))
     years = []
     for m in _PROGRAMME_YEAR.finditer(text):
         clause_start = max(text.rfind(c, 0, m.start()) for c in "。；\n")

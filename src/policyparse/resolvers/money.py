@@ -105,6 +105,13 @@ _BOUND_AFTER = rx(
 )
 
 
+def bound_words_end(text: str, end: int) -> int:
+    """Where the bound words written after an amount that ends at ``end`` stop (``以下``, ``(含)以上``,
+    ``为限``; ``end`` itself when there are none): the words :func:`scan_money` reads the bound from."""
+    a = _BOUND_AFTER.match(fold(text), end)
+    return a.end() if a else end
+
+
 _RMB_ONLY = rx(r"[ \t]*(?:人民币)?")
 
 
