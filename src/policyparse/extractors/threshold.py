@@ -241,14 +241,15 @@ def _pattern() -> re.Pattern:
     """A quantity with its comparison words. Compiled with the standard ``re`` behind a lookahead on
     the characters a match can start with (a prefix's first character, a space, 为/是, a digit or a
     numeral), which lets the scan skip every other position at C speed: twice as fast as ``regex``.
-    A unit's Latin alias may follow it in brackets (``300kW(kVA)以上``)."""
+    A unit's Latin alias or a tax aside may follow it in brackets (``300kW(kVA)以上``,
+    ``单台设备5万元(含税)以上``)."""
     table = _table()
     units = _units()
     starts = "".join(sorted({word[0] for word in table["prefix"]} | set(" 为是半零一二两三四五六七八九十百千万")))
     return re.compile(
         rf"(?=[\d{re.escape(starts)}])"
         rf"(?P<pre>{_alt(table['prefix'])})?[ ]?(?:为|是)?[ ]?"
-        rf"(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?:[（(][A-Za-z]{{1,4}}[）)])?"
+        rf"(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?:[（(](?:[A-Za-z]{{1,4}}|不?含[税费])[）)])?"
         rf"(?P<post>{_alt(table['suffix'])})?"
     )
 
@@ -266,9 +267,9 @@ def _clause_start(text: str, pos: int, ctx: Context | None = None) -> int:
             if depth == 0:
                 return i + 1  # a date or 文号 inside an aside (（指4、5、6月…）) does not end the clause
             claimed = ctx.claims.last(floor, i)
-        if ch in "）)":
+        if ch in "）)〕］]】":
             depth += 1
-        elif ch in "（(":
+        elif ch in "（(〔［[【":
             if depth == 0:
                 return i + 1
             depth -= 1
@@ -386,14 +387,15 @@ class _Measured(NamedTuple):
     holder: str | None = None
 
 
-def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> _Measured:
+def _metric(ctx: Context, start: int, match_end: int, floor: int = 0, unit: str | None = None) -> _Measured:
     """The metric before the quantity at ``start`` (see :class:`_Measured`).
 
     The span runs from the metric's first character to the end of the quantity, or to the end
     of the noun after it when the metric is a verb completed by that noun. ``floor`` is where the
     previous threshold of the clause ended: a metric never reaches back over another threshold
     (``有效专利数量不少于100件或有效发明专利数量不少于50件`` → ``有效发明专利数量``), and the
-    conjunction that joins the two (或, 及, 和 …) is not part of it."""
+    conjunction that joins the two (或, 及, 和 …) is not part of it. A quantity that only qualifies
+    the noun after it measures that noun in the dimension of its ``unit`` (see :func:`_named_by_unit`)."""
     text = ctx.text
     c_start = _clause_start(text, start, ctx)
     if c_start < floor <= start:
@@ -409,10 +411,15 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> _Measur
         metric = metric[:old.start()]
     if _LONE_LEAD.fullmatch(metric):  # 对超过400万元的政府采购工程: the preposition measures nothing
         metric, m_start = "", m_end
+    joined = _ENDS_WITH_JOINER.search(metric) if unit else None
+    attributive = _ATTRIBUTIVE_NOUN.match(text, match_end) if joined else None
+    if attributive:  # 公共充电桩和60千瓦以上快充充电桩: the quantity qualifies the noun after it
+        return _Measured(_named_by_unit(attributive.group("noun"), unit), start, attributive.end(),
+                         period or _period_in(text[c_start:start]), holder)
     span_end = match_end
     qualified = _QUALIFIED_NOUN.match(text, match_end) if not metric else None
     if qualified:  # 400万元以下的工程采购项目: the noun after 的 is what the amount measures
-        return _Measured(_rate_named_after(qualified.group("noun")), start, qualified.end(),
+        return _Measured(_named_by_unit(_rate_named_after(qualified.group("noun")), unit), start, qualified.end(),
                          period or _period_in(text[c_start:start]), holder)
     if not metric and c_start > floor and text[c_start - 1] in "，,":
         prev_start = max(_clause_start(text, c_start - 1, ctx), floor)
@@ -441,6 +448,20 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0) -> _Measur
             if term and _TIME_QUANTITY.search(text, start, match_end):
                 metric = term.group("contract") + "期限"  # 签订1年以上劳动合同: the contract's term is measured
     return _Measured(metric, m_start, span_end, period or _period_in(text[c_start:start]), holder)
+
+
+_ENDS_WITH_JOINER = regex.compile(r"(?:和|及|与|或|以及)$")
+_ATTRIBUTIVE_NOUN = regex.compile(r"(?!的|以|及|或)(?P<noun>\p{Han}{2,12}?)(?=占|的|应|须|需|必须|可|均|将|要|[，,。；;、）)\n]|$)")
+
+
+def _named_by_unit(noun: str, unit: str | None) -> str:
+    """A noun a quantity qualifies, named as what the quantity measures of it: the dimension of a
+    physical or money unit is added unless the noun ends with it (``快充充电桩`` in 千瓦 →
+    ``快充充电桩功率``, ``商业建筑`` in 平方米 → ``商业建筑面积``); other units leave it as it is."""
+    dimension = _table()["unit_dimensions"].get(unit or "")
+    if not dimension or noun.endswith(dimension) or _NOT_A_METRIC.search(noun):
+        return noun  # 超过800千瓦的部分: a part, not a metric, stays as it is and is dropped
+    return noun + dimension
 
 
 _SHARE_IN = regex.compile(r"^(?P<part>.{2,}?)在(?P<whole>.{2,}?)中的?(?P<word>比重|比例|占比)$")
@@ -532,7 +553,7 @@ def _inside(facts: list[Fact], pos: int) -> bool:
     return any(f.span[0] <= pos < f.span[1] for f in facts)
 
 
-def _threshold_fact(ctx: Context, metric: str, op: str, value, unit: str, span: tuple[int, int],
+def _threshold_fact(ctx: Context, metric: str, op: str, value, unit: str | None, span: tuple[int, int],
                     comparison: tuple[int, int], rule: str, *, holder: str | None = None,
                     period: str | None = None) -> Fact:
     """One threshold at ``text[span]`` whose comparison (number and words) is ``comparison``. The
@@ -583,6 +604,7 @@ def extract(ctx: Context) -> list[Fact]:
     held += _held_for_thresholds(ctx, held)
     held += _homes_owned_thresholds(ctx, held)
     held += _children_thresholds(ctx, held)
+    held += _sign_thresholds(ctx, held)
     held += _multiple_thresholds(ctx, held)
     held += _fraction_thresholds(ctx, held)
     held_ends = sorted(f.span[1] for f in held)
@@ -608,7 +630,14 @@ def extract(ctx: Context) -> list[Fact]:
         except (ValueError, KeyError, ArithmeticError):
             continue
         floor = max(previous.end, _last_end_before(held_ends, m.start()))  # never reach back over a threshold
-        metric, start, end, period, holder = _metric(ctx, m.start(), m.end(), floor)
+        metric, start, end, period, holder = _metric(ctx, m.start(), m.end(), floor, m.group("unit"))
+        variant = _bracketed_variant(text, previous, m.start(), unit)
+        if variant:  # 比例在5%以上（软件…企业为10%以上）: the same metric, for the holder the aside names
+            metric, start, holder = previous.metric, variant.start("holder"), variant.group("holder")
+        elif _CAP_ONLY.fullmatch(metric) and text[start - 1:start] in "（(":
+            outer = _metric(ctx, start - 1, m.end(), floor)  # 实际租赁面积（最高不超过1000平方米）
+            lead = _OUTER_LEAD.match(outer.metric)
+            metric, start, period, holder = outer.metric[lead.end():], outer.start + lead.end(), outer.period, outer.holder
         if len(metric) <= 2 and text.startswith("的", m.end()):
             metric = _tier_metric(ctx, m.start(), metric)  # ；6个月以下的，…: a later tier of a tier list
         if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
@@ -650,6 +679,27 @@ def extract(ctx: Context) -> list[Fact]:
         facts.extend(_distribute(ctx, [first] + more))
         previous = _Previous(max([end] + [f.span[1] for f in more]), metric, threshold.get("subject"), unit)
     return sorted(facts + held, key=lambda f: f.span)
+
+
+_VARIANT_ASIDE = regex.compile(
+    rf"[ ]?[（(](?:其中[，,]?)?(?P<holder>[^，,。；;：:（）()\n]{{0,38}}?(?:{_SUBJECT_HEAD}|地区|区县|县|乡镇))(?:(?:应|须)?(?:为|是))?[ ]?"
+)
+"""The opening of an aside that gives the previous threshold another value for a kind of holder
+(``（…等服务业企业为10%以上）``, ``（其中山区县为50万元）``): the holder must be a body or a place, so
+``（其中研发人员为10人以上）``, a part counted within the whole, is not one."""
+_CAP_ONLY = regex.compile(r"|最高|最多|最长|原则上|一般")
+_OUTER_LEAD = regex.compile(r"(?:以|按照?|依照?)?")
+
+
+def _bracketed_variant(text: str, previous: _Previous, pos: int, unit: str) -> regex.Match | None:
+    """The aside right after a threshold that gives another value for some holders
+    (``年度研发费用占销售收入比例在5%以上（软件和信息服务…等服务业企业为10%以上）``): the match of
+    the aside's opening up to ``pos``, whose ``holder`` group names who the value is for; None when
+    the quantity at ``pos`` is not such a variant of the previous threshold."""
+    if not previous.metric or previous.unit != unit or text[previous.end:previous.end + 1] not in "（( ":
+        return None
+    aside = _VARIANT_ASIDE.fullmatch(text, previous.end, pos)
+    return aside if aside and (aside.group().rstrip().endswith(("为", "是")) or text[pos] in "为是") else None
 
 
 def _last_end_before(ends: list[int], pos: int) -> int:
@@ -1201,6 +1251,33 @@ def _children_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
             continue
         facts.append(_threshold_fact(ctx, "生育子女数", ">=", parse_number(m.group("num")), "个", m.span(),
                                      (m.start("num"), m.end()), "N孩或M孩" if not m.group("more") else "N孩及以上"))
+    return facts
+
+
+_SIGN = regex.compile(
+    r"(?:必须|应当?|须|需)?(?:为|是)(?P<sign>正数|负数|正值|负值|正|负|零|0)(?=[的，,。；;）)\n]|$)"
+)
+_SIGN_OP = {"正": ">", "负": "<", "零": "==", "0": "=="}
+_MONEY_METRIC = regex.compile(r"(?:资产|利润|收入|营收|产值|利税|税收|税额|销售额|营业额|金额|余额|资金)$")
+
+
+def _sign_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """A metric said to be positive, negative or nil (``项目单位2025年度净资产必须为正`` → 净资产 > 0,
+    ``申报单位上年度净资产为负`` → 净资产 < 0, ``2022年二季度产值为0的企业`` → 产值 == 0), in yuan
+    when the metric is an amount of money."""
+    text = ctx.text
+    if "为" not in text and "是" not in text:
+        return []
+    facts = []
+    for m in _SIGN.finditer(text):
+        if _taken(ctx, taken, m.start(), m.end()):
+            continue
+        metric, start, _, period, holder = _metric(ctx, m.start(), m.start())  # nothing after completes it
+        if not _is_metric(metric) or _HAS_DIGIT.search(metric):
+            continue
+        unit = "CNY" if _MONEY_METRIC.search(metric) else None
+        facts.append(_threshold_fact(ctx, metric, _SIGN_OP[m.group("sign")[0]], 0, unit, (start, m.end()),
+                                     (m.start(), m.end()), "为正/为负/为零", holder=holder, period=period))
     return facts
 
 

@@ -93,16 +93,19 @@ _BOUND_BEFORE = rx(
     r"|(?P<max_grant>(?:最高|最多|上限)(?:可以|可)?(?:给予|获得|享受|补贴|补助|奖励|资助|支持|奖补|贴息|扶持|获))"
     r"|(?P<max>最高不超过|原则上不超过|不超过|不高于|不多于|至多|最多|最高|上限为?|封顶|以内)"
     r"|(?P<min_x>超过|高于|大于|多于|突破)|(?P<min>不低于|不少于|至少|最低|起点为?|以上|达到)"
-    r"|(?P<near>近)|(?P<about>约|大约|大概|左右))[ \t]{0,2}(?:为|达|达到|是)?[ \t]{0,2}"
+    r"|(?P<near>近)|(?P<about>约|大约|大概|左右))[ \t]{0,2}"
+    r"(?:为|达|达到|是|(?<!以上|以内|左右)(?:需要?|须|应当?|要)?(?:支付|缴纳|交纳|自付|出资|投入))?[ \t]{0,2}"
     r"(?:" + _PER_WORD + r"){0,2}(?<=上限|限额)?[（(]?$"
 )
 """A bound word right before an amount, or before the per-unit words of the amount (``上限为每人每天150元``);
-a cap word may take a modal and the grant verb (``最高补贴50万元``, ``每人最高可补贴300元``, ``最高可获得…``);
+a cap word may take a modal and the grant verb (``最高补贴50万元``, ``每人最高可补贴300元``, ``最高可获得…``),
+a bound a modal and a paying verb (``至少需支付0.01元``);
 a 上限 may give its amount in brackets (``贷款额度上限（30万元）``)."""
 _BOUND_AFTER = rx(
-    r"[ \t]{0,2}(?:(?P<min>\(含\)以上|及以上|以上|或以上|起)|(?P<max>\(含\)以下|及以下|以下|以内|之内|或以下|限额|为限|封顶|为上限)"
+    r"[ \t]{0,2}(?:\((?:含|不含)\p{Han}{1,3}\)[ \t]{0,2}(?=[以及或之]))?(?:(?P<min>\(含\)以上|及以上|以上|或以上|起)|(?P<max>\(含\)以下|及以下|以下|以内|之内|或以下|限额|为限|封顶|为上限)"
     r"|(?P<about>左右|上下))"
 )
+"""Bound words after an amount; a tax or scope aside may stand between (``5万元(含税)以上``)."""
 
 
 def bound_words_end(text: str, end: int) -> int:
@@ -307,7 +310,24 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
         hi, _ = _amount_plain(Decimal(b) * unit, tail)
         items.append((m.start(), tail.end(), {"min": lo, "max": hi, "currency": cur}, {"approx": True}))
     items.sort(key=lambda t: t[0])
+    _share_listed_bounds(f, items)
     return items
+
+
+_LIST_GAP = rx(r"[ \t]{0,2}、[ \t]{0,2}")
+
+
+def _share_listed_bounds(f: str, items: list[tuple[int, int, dict, dict]]) -> None:
+    """A bound word written once before a 、-list of amounts bounds each of them (``首次达到5亿元、
+    10亿元、15亿元`` → three minima). Only a bound read before the first amount is shared: one written
+    after an amount (``5万元以上、10万元``) belongs to that amount alone."""
+    for (_, end_a, value_a, extra_a), (start_b, _, value_b, extra_b) in zip(items, items[1:]):
+        if ("bound" not in extra_a or "bound" in extra_b or "amount" not in value_a or "amount" not in value_b
+                or not _LIST_GAP.fullmatch(f, end_a, start_b) or _BOUND_AFTER.match(f, end_a)):
+            continue
+        extra_b["bound"] = extra_a["bound"]
+        if extra_a.get("exclusive"):
+            extra_b["exclusive"] = True
 
 
 def _amount_plain(v: Decimal, tail) -> tuple[Decimal, str]:
