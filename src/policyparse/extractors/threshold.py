@@ -522,16 +522,25 @@ _SUBJECT_AFTER = regex.compile(
 """``…亩均投资强度不低于200万元的工业类、现代服务业类项目为重大产业项目``: the holder the clause qualifies."""
 _PROPERTY_HEAD = r"(?:住房|房屋|商品房|住宅|用地|宗地)"
 """Heads of the property a housing or land measure is about (``对个人购买家庭第二套改善性住房，面积为…``)."""
+_THING_HEAD = r"(?:系统|设施|建筑|楼宇|工程|设备|产品|电站|基地)"
+"""Heads of the installations a technical measure is about (``对…的渔光互补光伏系统，装机容量在400KW及以上的``)."""
 _SUBJECT_BEFORE = regex.compile(
-    rf"对(?!象)于?(?P<subject>[^，,。；;\n对]{{2,24}}?(?:{_SUBJECT_HEAD}(?=[（(，,]|\p{{Han}})|{_PROPERTY_HEAD}(?=[（(，,])))"
+    rf"对(?!象)于?(?P<subject>[^，,。；;\n对]{{2,36}}?(?:{_SUBJECT_HEAD}(?=[（(，,]|\p{{Han}})|{_PROPERTY_HEAD}(?=[（(，,])|{_THING_HEAD}(?=[，,])))"
 )
 """``对特色农业类项目，固定资产投资1000万元及以上…``: the holder 对 introduces in the same sentence,
 whose later tiers (after ；) it still governs."""
+_TOPIC = regex.compile(
+    rf"(?:[（(]?[\d一二三四五六七八九十]+[）)、.．]\s*)?(?:本\p{{Han}}{{1,4}}?所称)?(?P<subject>(?:(?!应|须|需|为|是|可|将|要|鼓励|支持|给予|按|对)[^，,。；;：:\n（）()]){{2,30}}?"
+    rf"(?:{_SUBJECT_HEAD}|{_THING_HEAD}))[，,]"
+)
+"""A sentence that opens with the holder as its topic (``企业投资新建光伏发电项目，装机容量在400KW及以上的，…``);
+a clause with a modal or a granting verb (``建设主体应为区内注册的企业，``) is a predicate, not a topic."""
 
 
 def _clause_subject(text: str, start: int, end: int) -> str | None:
     """The holder a threshold's own sentence names: the noun its relative clause qualifies
-    (``…的X项目``), else the one 对 introduces before it (``对X项目，…``)."""
+    (``…的X项目``), else the one 对 introduces before it (``对X项目，…``), else the holder the
+    sentence opens with as its topic (``X项目，…``)."""
     after = _SUBJECT_AFTER.match(text, end)
     if after:
         return after.group("subject")
@@ -539,7 +548,10 @@ def _clause_subject(text: str, start: int, end: int) -> str | None:
     before = None
     for before in _SUBJECT_BEFORE.finditer(text, sentence, start):
         pass
-    return before.group("subject") if before else None
+    if before:
+        return before.group("subject")
+    topic = _TOPIC.match(text, max(text.rfind(c, 0, start) for c in "。；;\n") + 1, start)
+    return topic.group("subject") if topic else None
 
 
 def _taken(ctx: Context, taken: list[Fact], start: int, end: int) -> bool:
