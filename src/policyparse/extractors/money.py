@@ -27,8 +27,21 @@ TYPES = ("money",)
 _HEADS = ("项目", "企业", "单位", "中心", "机构", "平台", "专利", "人才", "品种")
 """Nouns an amount is counted per (每个项目, 同一企业)."""
 _HEAD_ALT = "|".join(_HEADS)
+_NOUN_STOP = (
+    r"每|单|根据|进行|按|给予|予以|补贴|补助|奖励|资助|扶持|申报|申请|可|最高|不超过|累计|总计|合计|分别|年度|当年|全年|一次性|的|中|内|租金|资金|费用|区级|市级|支持"
+)
+_HEAD_IN_NOUN = regex.compile(rf"(?:{_HEAD_ALT})")
+
+
+def _counted_noun(noun: str) -> str:
+    """The thing an amount is paid per, from the words after 每个/单幢: the first head noun in them,
+    as 每个项目 gives (``合同能源管理项目`` → ``项目``, ``企业租金`` → ``企业``), else all of them
+    (``标准化菜市场``, ``楼宇``)."""
+    head = _HEAD_IN_NOUN.search(noun)
+    return head.group() if head else noun
 _PER = regex.compile(
-    rf"(?:每(?:{PEOPLE_COUNTING_VERBS})?[1一]?|(?<![榜名清订菜账表报简传孤])单(?=[家个笔台套户]|品种))"
+    rf"(?:每|(?<![榜名清订菜账表报简传孤])单)(?:个|幢|栋|座|处)(?P<noun>(?:(?!{_NOUN_STOP})\p{{Han}}){{2,8}})(?=(?:{_NOUN_STOP})|[^\p{{Han}}]|$)"
+    rf"|(?:每(?:{PEOPLE_COUNTING_VERBS})?[1一]?|(?<![榜名清订菜账表报简传孤])单(?=[家个笔台套户]|品种))"
     r"(?P<cls>" + MEASURE_UNIT_ALT + r"|个|家|项|件|人|户|所|名|辆|台|套|座|次|笔|品种|亩|年|月|天|日)?"
     rf"(?P<head>(?:(?![每单])\p{{Han}}){{0,12}}(?:{_HEAD_ALT}))?"
     r"|(?P<average>亩|人|户)均"
@@ -65,8 +78,8 @@ it is paid per person."""
 def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """``(per, per_period)`` from 每…/单… words of the clause before an amount: ``每个企业…每年
     不超过5万元`` → (企业, 年); ``每人每天150元`` → (人, 天); ``单家企业最高80万元`` → (家, None).
-    A classifier names the unit (每家企业 → 家, 每辆 → 辆, 单品种 → 品种); after the generic 个 the
-    noun does (每个项目 → 项目); an average names it too (亩均税收 → 亩, 人均 → 人); so does a unit
+    A classifier names the unit (每家企业 → 家, 每辆 → 辆, 单品种 → 品种); after the generic 个 (or a
+    building's 幢/栋/座) the noun does (每个项目 → 项目, 每个标准化菜市场 → 标准化菜市场, 单幢楼宇 → 楼宇); an average names it too (亩均税收 → 亩, 人均 → 人); so does a unit
     counted by a hiring verb (按每招用1人不超过1500元 → 人), 同一 before a holder (同一企业 → 企业), 个人
     before a grant or loan (个人最高贷款额度 → 人), 按 before a granting verb (按项目给予 → 项目), and a
     person the amount is granted to (本科毕业生补贴2万元 → 人). The nearest counted unit wins."""
@@ -78,7 +91,9 @@ def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
         cls, head = m.group("cls"), m.group("head")
         if _totalled(before, m.end()) or (m.group("person") and _CLAUSE_MARK.search(before, m.end())):
             continue  # 每增加1人给予3000元…，总额最高不超过3万元: the total is no amount per 人
-        if m.group("average"):  # 亩均投资强度不低于200万元: an amount per 亩
+        if m.group("noun"):  # 每个平价蔬菜摊位…每月不超过5000元, 单幢楼宇每年补贴不超过5万元: per that noun
+            per = _counted_noun(m.group("noun"))
+        elif m.group("average"):  # 亩均投资强度不低于200万元: an amount per 亩
             per = m.group("average")
         elif m.group("same"):  # 同一企事业单位同一年度…不超过1000万元: per 单位
             per = next(word for word in _HEADS if m.group("same").endswith(word))
