@@ -1,9 +1,13 @@
 """Durations: ``项目实施期限为2年``, ``10个工作日``, ``1-2个月``, ``12个月以内``.
 
-Look-back windows of conditions (``近三年``) are periods of thresholds, not durations, and are skipped.
+Look-back windows of conditions (``近三年``) are periods of thresholds, not durations, and are skipped;
+so are a frequency (``每半年考评一次``: how often, not how long), the previous or next calendar year or
+month (``上一年内``) and the horizon in a plan's name (``“双业红”三年行动计划``).
 """
 
 from __future__ import annotations
+
+import regex
 
 from policyparse.extractors.context import Context
 from policyparse.models import Fact
@@ -13,10 +17,27 @@ NAME = "duration.v1"
 TYPES = ("duration",)
 
 
+_EVERY = regex.compile(r"每(?:隔)?$")
+_NEIGHBOUR_UNIT = regex.compile(r"[上下]$")
+_PLAN_NAME = regex.compile(r"(?:行动)?(?:计划|方案|规划)|行动|攻坚")
+
+
+def _not_a_length(text: str, start: int, end: int, written: str) -> bool:
+    """Whether the duration at ``[start, end)`` is a frequency (每半年), a neighbouring calendar unit
+    (上一年, 下一个月) or a plan's horizon (三年行动计划) rather than a length of time."""
+    if _EVERY.search(text, max(0, start - 2), start):
+        return True
+    if written.startswith("一") and _NEIGHBOUR_UNIT.search(text, max(0, start - 1), start):
+        return True
+    return _PLAN_NAME.match(text, end) is not None
+
+
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     for mention in scan_durations(ctx.text):
         if mention.extra.get("lookback") or ctx.claims.overlaps(mention.start, mention.end):
+            continue
+        if _not_a_length(ctx.text, mention.start, mention.end, mention.text):
             continue
         facts.append(ctx.fact(NAME, "duration", dict(mention.value), mention.start, mention.end, rule=f"duration:{mention.kind}"))
     return facts

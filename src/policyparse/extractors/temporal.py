@@ -78,9 +78,28 @@ _ALSO = regex.compile(r"\s*(?:和|及|与|或|、|，|,)\s*")
 """``每年2月底和8月底前``: a second yearless date joined to a recurring one recurs too."""
 
 
+_EVERY_YEAR = regex.compile(r"每年|每一年|每个?年度|每半年")
+"""A sentence that says it happens every year (``每年度第一阶段考评：7月-9月，…于9月15日前报…``): its
+yearless dates recur."""
+_THAT_YEAR = regex.compile(r"当年(?:的)?\s*$")
+"""``在当年6月1日之前退出…``: the year of whichever year is meant, when the sentence names none."""
+_SENTENCE_START = regex.compile(r"[。；;\n]")
+_YEAR_WRITTEN = regex.compile(r"(?:19|20)\d{2}年")
+
+
 def _recurring(ctx: Context, start: int, previous_end: int | None) -> bool:
+    """Whether the yearless date at ``start`` recurs: 每年 right before it or earlier in its sentence,
+    当年 before it in a sentence that writes no year, or joined to a recurring date before it."""
     text = ctx.text
     if _RECURRING.search(text, max(0, start - 6), start):
+        return True
+    sentence = 0
+    for sentence_mark in _SENTENCE_START.finditer(text, max(0, start - 120), start):
+        sentence = sentence_mark.end()
+    sentence = max(sentence, start - 120)
+    if _EVERY_YEAR.search(text, sentence, start):
+        return True
+    if _THAT_YEAR.search(text, max(0, start - 4), start) and not _YEAR_WRITTEN.search(text, sentence, start):
         return True
     return previous_end is not None and _ALSO.fullmatch(text, previous_end, start) is not None
 

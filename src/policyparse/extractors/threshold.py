@@ -91,7 +91,7 @@ _TRAILING_PAREN = regex.compile(_ASIDE.pattern + "$")
 _SUBJECT_TITLE = regex.compile(r"^(?P<subject>.{2,20}?)(?:作为申报主体|作为建设主体)?(?:应|须|需)(?:同时)?(?:具备|满足|符合)")
 _SUBJECT_LEAD = regex.compile(r"(?:申报|建设|承担)?(?P<subject>企业|单位|高等学校|高校|科研院所|服务机构|主体)(?:应|须|需)(?:同时)?(?:具备|满足|符合)")
 _KPI_CUE = regex.compile(r"新增|力争|突破|实现|争取|增长|增幅|预计|提升|建成|培育")
-_JOINER = regex.compile(r"[ ]*(?:或者|或是|或|以及|及|和|与|并且|并|且|[、，,])[ ]*")
+_JOINER = regex.compile(r"[ ]*(?:[，,]?但是?|或者|或是|或|以及|及|和|与|并且|并|且|[、，,])[ ]*")
 """What joins two thresholds of one clause; it belongs to neither metric."""
 _HARD_BOUNDARY = regex.compile(r"[，,。；;：:！？\n]")
 _EACH = regex.compile(r"^每[家个所名位户]")
@@ -194,7 +194,7 @@ _WINDOW_LEAD = regex.compile(
     r"[^，。；、\n]{0,12}?(?P<period>\p{Han}{2}之日(?:前|以前|起)[\d一二三四五六七八九十两]{1,2}(?:年|个月)(?:内|以内))(?=\p{Han}{2})"
 )
 """``购房之日前2年内``(累计缴纳1年及以上): a look-back window; it becomes the period."""
-_LONE_LEAD = regex.compile(r"对于?|凡|如|若|其中|对于其中|(?:能|可|应|须)?按照?|由|经")
+_LONE_LEAD = regex.compile(r"对于?|但是?|凡|如|若|其中|对于其中|(?:能|可|应|须)?按照?|由|经")
 """A lead word with nothing after it before the comparison (``对超过400万元的…``, ``由至少2名工作人员``)."""
 _EACH_PLACE_LEAD = regex.compile(r"每个?\p{Han}{0,4}?(?:片区|区县|乡镇|街道|园区|县|区|市)(?=\p{Han}{2})")
 """``每个片区试点一个以上…街区``: the place each count is asked of, not part of the metric."""
@@ -215,7 +215,7 @@ follows the hiring verb (登记失业) and the people are the subject."""
 _OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
 _INCLUSIVE_AFTER = regex.compile(r"[ ]?[（(](?:含|包含|包括)(?:本数|\d+(?:\.\d+)?\p{Han}{0,3})?[）)]")
 """``超过50人（含50人）``: an aside after the quantity that includes the bound itself."""
-_EARLIER_PREDICATE = regex.compile(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表网])|且)(?=\p{Han}{2})")
+_EARLIER_PREDICATE = regex.compile(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表网])|且|但(?!书))(?=\p{Han}{2})")
 """``依法登记注册并实际运营`` (满一年): the number measures the last predicate."""
 
 
@@ -336,7 +336,7 @@ def _leads() -> tuple[tuple[regex.Pattern, re.Pattern, bool], ...]:
         (_DEFINITION_LEAD, ("指",), False),
         (_TIME_LEAD, ("在",), False),
         (_PLACE_LEAD, ("在",), False),
-        (_EARLIER_PREDICATE, ("并", "且"), False),
+        (_EARLIER_PREDICATE, ("并", "且", "但"), False),
         (_PREPOSITION_LEAD, ("对",), False),
         (_EACH_PLACE_LEAD, ("每",), False),
         (_SCOPE_LEAD, ("范围内",), False),
