@@ -181,6 +181,10 @@ _OBJECT_VERB = regex.compile(r"(?:缴纳|缴存|交纳|签订|签署|订立|参�
 written after the quantity: ``缴纳社会保险费``."""
 _NOT_AN_OBJECT = regex.compile(r"的?(?:即|可|方|才|就(?!业)|均|需|须|应|能|将|予|给予|享受|申请|办理)")
 _TIME_QUANTITY = regex.compile(r"(?:年|个月)(?:[（(]含[）)])?(?:以上|及以上|或以上|以内|之内)?(?:[（(]含[）)])?$")
+_GRANT_NAMED_AFTER = regex.compile(
+    r"的(?:(?!给予|予以|可|按|将|享受|申请|获得|企业|单位|项目)\p{Han}){0,4}?(?:补贴|补助|奖励|资助|贴息|扶持资金)(?![对象标准期资])"
+)
+"""A comparison that qualifies the grant named after it (``提供不高于1个百分点的利息补贴``)."""
 _CONTRACT = regex.compile(r"的?(?P<contract>\p{Han}{0,6}(?:合同|协议))")
 _SCOPE_LEAD = regex.compile(r"[^，。；、\n]{0,20}?范围内(?!的)(?=\p{Han}{2})")
 """``暂停向其销售本市五城区范围内``(建筑面积144平方米及以下): the scope, not what is measured."""
@@ -525,7 +529,7 @@ _PROPERTY_HEAD = r"(?:住房|房屋|商品房|住宅|用地|宗地)"
 _THING_HEAD = r"(?:系统|设施|建筑|楼宇|工程|设备|产品|电站|基地)"
 """Heads of the installations a technical measure is about (``对…的渔光互补光伏系统，装机容量在400KW及以上的``)."""
 _SUBJECT_BEFORE = regex.compile(
-    rf"对(?!象)于?(?P<subject>[^，,。；;\n对]{{2,36}}?(?:{_SUBJECT_HEAD}(?=[（(，,]|\p{{Han}})|{_PROPERTY_HEAD}(?=[（(，,])|{_THING_HEAD}(?=[，,])))"
+    rf"对(?!象)于?(?P<subject>(?:[^，,。；;\n对（）()]|[（(][^（）()\n]*[）)]){{2,36}}?(?:{_SUBJECT_HEAD}(?=[（(，,]|\p{{Han}})|{_PROPERTY_HEAD}(?=[（(，,])|{_THING_HEAD}(?=[，,])))"
 )
 """``对特色农业类项目，固定资产投资1000万元及以上…``: the holder 对 introduces in the same sentence,
 whose later tiers (after ；) it still governs."""
@@ -629,6 +633,8 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         if text[m.start() - 1:m.start()] == "每" or text[m.start("num") - 1:m.start("num")] == "第":
             continue  # 每满1年积2分 is a rate; 第24条以上 an ordinal, not a quantity
+        if _GRANT_NAMED_AFTER.match(text, m.end()):
+            continue  # 提供不高于1个百分点的利息补贴: the size of a grant, not a condition
         if m.group("unit") == "个" and _LONGER_UNIT.match(text, m.end("unit")):
             continue  # 不超过1个工作日: a processing time
         if m.group("unit") == "分" and text.startswith("之", m.end("unit")):
@@ -699,7 +705,7 @@ _VARIANT_ASIDE = regex.compile(
 """The opening of an aside that gives the previous threshold another value for a kind of holder
 (``（…等服务业企业为10%以上）``, ``（其中山区县为50万元）``): the holder must be a body or a place, so
 ``（其中研发人员为10人以上）``, a part counted within the whole, is not one."""
-_CAP_ONLY = regex.compile(r"|最高|最多|最长|原则上|一般")
+_CAP_ONLY = regex.compile(r"(?:原则上|一般)?(?:最高|最多|最长)")
 _OUTER_LEAD = regex.compile(r"(?:以|按照?|依照?)?")
 
 
