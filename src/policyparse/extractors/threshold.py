@@ -856,14 +856,15 @@ def _range_pattern() -> re.Pattern:
     return re.compile(  # the lookahead lets the scan skip every position no number starts at
         rf"(?=[\d零一二两三四五六七八九十百千万])(?P<lo>{_NUMBER})[ ]?(?P<lo_unit>{unit_group})?(?P<lo_in>[（(]含[）)])?[ ]?"
         rf"(?:至|到|－|—|-|~|～)[ ]?"
-        rf"(?P<hi>{_NUMBER})[ ]?(?P<unit>{unit_group})(?P<tail>[ ]?(?:[（(]含本数[）)]|[（(]含[）)]|之间))?"
+        rf"(?P<hi>{_NUMBER})[ ]?(?P<unit>{unit_group})(?P<tail>[ ]?(?:[（(]含(?:本数|(?P<included>{_NUMBER})[ ]?(?P=unit))?[）)]|之间))?"
     )
 
 
 def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     """``年龄在18至45周岁（含本数）``, ``注册资本在500万元至2000万元之间``: a range a condition puts
     the applicant in is two thresholds, ``>=`` the low end and ``<=`` the high end. Ages always
-    read so; other units only when 之间 or （含本数） marks the range as a condition."""
+    read so; other units only when 之间 or （含本数） marks the range as a condition. An aside that
+    includes one end only (``总分在70分-90分（含70分）``) leaves the other out (>= 70, < 90)."""
     text = ctx.text
     table = _table()
     facts = []
@@ -892,7 +893,11 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         elif not _is_condition(text, metric, "<=", unit, m.start(), m.start()):
             continue
         high_op = "<" if tier and _next_tier_starts(text, m, unit_word) else "<="
-        for op, value in ((">=", lo), (high_op, hi)):
+        low_op = ">="
+        if m.group("included"):  # 70分-90分（含70分）: only the end the aside names is in the range
+            included = _value(m.group("included"), unit_word)[0]
+            high_op, low_op = ("<", ">=") if included == lo else ("<=", ">") if included == hi else (high_op, low_op)
+        for op, value in ((low_op, lo), (high_op, hi)):
             facts.append(_threshold_fact(ctx, metric, op, value, unit, (start, m.end()), m.span(), "N至M" + unit_word,
                                          holder=holder, period=period))
     return facts
