@@ -17,19 +17,18 @@ NAME = "duration.v1"
 TYPES = ("duration",)
 
 
-_EVERY = regex.compile(r"每(?:隔)?$")
-_NEIGHBOUR_UNIT = regex.compile(r"[上下]$")
 _PLAN_NAME = regex.compile(r"(?:行动)?(?:计划|方案|规划)|行动|攻坚")
 
 
 def _not_a_length(text: str, start: int, end: int, written: str) -> bool:
     """Whether the duration at ``[start, end)`` is a frequency (每半年), a neighbouring calendar unit
     (上一年, 下一个月) or a plan's horizon (三年行动计划) rather than a length of time."""
-    if _EVERY.search(text, max(0, start - 2), start):
+    before = text[max(0, start - 2):start]
+    if before.endswith(("每", "每隔")):
         return True
-    if written.startswith("一") and _NEIGHBOUR_UNIT.search(text, max(0, start - 1), start):
+    if written.startswith("一") and before.endswith(("上", "下")):
         return True
-    return _PLAN_NAME.match(text, end) is not None
+    return text[end:end + 1] in ("行", "计", "方", "规", "攻") and _PLAN_NAME.match(text, end) is not None
 
 
 def extract(ctx: Context) -> list[Fact]:

@@ -415,7 +415,7 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0, unit: str 
         metric = metric[:old.start()]
     if _LONE_LEAD.fullmatch(metric):  # 对超过400万元的政府采购工程: the preposition measures nothing
         metric, m_start = "", m_end
-    joined = _ENDS_WITH_JOINER.search(metric) if unit else None
+    joined = unit and metric.endswith(_JOINER_WORDS)
     attributive = _ATTRIBUTIVE_NOUN.match(text, match_end) if joined else None
     if attributive:  # 公共充电桩和60千瓦以上快充充电桩: the quantity qualifies the noun after it
         return _Measured(_named_by_unit(attributive.group("noun"), unit), start, attributive.end(),
@@ -454,7 +454,7 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0, unit: str 
     return _Measured(metric, m_start, span_end, period or _period_in(text[c_start:start]), holder)
 
 
-_ENDS_WITH_JOINER = regex.compile(r"(?:和|及|与|或|以及)$")
+_JOINER_WORDS = ("和", "及", "与", "或")
 _ATTRIBUTIVE_NOUN = regex.compile(r"(?!的|以|及|或)(?P<noun>\p{Han}{2,12}?)(?=占|的|应|须|需|必须|可|均|将|要|[，,。；;、）)\n]|$)")
 
 
@@ -533,12 +533,27 @@ _SUBJECT_BEFORE = regex.compile(
 )
 """``对特色农业类项目，固定资产投资1000万元及以上…``: the holder 对 introduces in the same sentence,
 whose later tiers (after ；) it still governs."""
-_TOPIC = regex.compile(
-    rf"(?:[（(]?[\d一二三四五六七八九十]+[）)、.．]\s*)?(?:本\p{{Han}}{{1,4}}?所称)?(?P<subject>(?:(?!应|须|需|为|是|可|将|要|鼓励|支持|给予|按|对)[^，,。；;：:\n（）()]){{2,30}}?"
-    rf"(?:{_SUBJECT_HEAD}|{_THING_HEAD}))[，,]"
-)
-"""A sentence that opens with the holder as its topic (``企业投资新建光伏发电项目，装机容量在400KW及以上的，…``);
-a clause with a modal or a granting verb (``建设主体应为区内注册的企业，``) is a predicate, not a topic."""
+_TOPIC_LEAD = regex.compile(r"(?:[（(]?[\d一二三四五六七八九十]+[）)、.．]\s*)?(?:本\p{Han}{1,4}?所称)?")
+_TOPIC_HEAD = regex.compile(rf"(?:{_SUBJECT_HEAD}|{_THING_HEAD})$")
+_NOT_A_TOPIC = regex.compile(r"应|须|需|为|是|可|将|要|鼓励|支持|给予|按|对|[：:（）()]")
+"""A sentence opens with the holder as its topic when its first clause is a noun phrase ending in a
+holder or installation (``企业投资新建光伏发电项目，装机容量在400KW及以上的，…``); a clause with a
+modal or a granting verb (``建设主体应为区内注册的企业，``) is a predicate, not a topic."""
+
+
+def _topic(text: str, start: int) -> str | None:
+    """The holder the sentence (back to 。；or a line break) before ``start`` opens with, if any
+    (see :data:`_NOT_A_TOPIC`)."""
+    opening = max(text.rfind("。", 0, start), text.rfind("；", 0, start), text.rfind(";", 0, start),
+                  text.rfind("\n", 0, start)) + 1
+    comma = min((i for i in (text.find("，", opening, start), text.find(",", opening, start)) if i >= 0), default=-1)
+    if comma < 0:
+        return None
+    head = _TOPIC_LEAD.match(text, opening, comma).end()
+    topic = text[head:comma]
+    if not 2 < len(topic) <= 32 or not _TOPIC_HEAD.search(topic) or _NOT_A_TOPIC.search(topic):
+        return None
+    return topic
 
 
 def _clause_subject(text: str, start: int, end: int) -> str | None:
@@ -548,14 +563,14 @@ def _clause_subject(text: str, start: int, end: int) -> str | None:
     after = _SUBJECT_AFTER.match(text, end)
     if after:
         return after.group("subject")
-    sentence = max(text.rfind(c, 0, start) for c in "。\n") + 1
+    sentence = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
     before = None
-    for before in _SUBJECT_BEFORE.finditer(text, sentence, start):
-        pass
+    if text.find("对", sentence, start) >= 0:
+        for before in _SUBJECT_BEFORE.finditer(text, sentence, start):
+            pass
     if before:
         return before.group("subject")
-    topic = _TOPIC.match(text, max(text.rfind(c, 0, start) for c in "。；;\n") + 1, start)
-    return topic.group("subject") if topic else None
+    return _topic(text, start)
 
 
 def _taken(ctx: Context, taken: list[Fact], start: int, end: int) -> bool:
@@ -633,7 +648,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         if text[m.start() - 1:m.start()] == "每" or text[m.start("num") - 1:m.start("num")] == "第":
             continue  # 每满1年积2分 is a rate; 第24条以上 an ordinal, not a quantity
-        if _GRANT_NAMED_AFTER.match(text, m.end()):
+        if text.startswith("的", m.end()) and _GRANT_NAMED_AFTER.match(text, m.end()):
             continue  # 提供不高于1个百分点的利息补贴: the size of a grant, not a condition
         if m.group("unit") == "个" and _LONGER_UNIT.match(text, m.end("unit")):
             continue  # 不超过1个工作日: a processing time
@@ -652,7 +667,7 @@ def extract(ctx: Context) -> list[Fact]:
         variant = _bracketed_variant(text, previous, m.start(), unit)
         if variant:  # 比例在5%以上（软件…企业为10%以上）: the same metric, for the holder the aside names
             metric, start, holder = previous.metric, variant.start("holder"), variant.group("holder")
-        elif _CAP_ONLY.fullmatch(metric) and text[start - 1:start] in "（(":
+        elif metric in _CAP_ONLY and text[start - 1:start] in "（(":
             outer = _metric(ctx, start - 1, m.end(), floor)  # 实际租赁面积（最高不超过1000平方米）
             lead = _OUTER_LEAD.match(outer.metric)
             metric, start, period, holder = outer.metric[lead.end():], outer.start + lead.end(), outer.period, outer.holder
@@ -705,7 +720,8 @@ _VARIANT_ASIDE = regex.compile(
 """The opening of an aside that gives the previous threshold another value for a kind of holder
 (``（…等服务业企业为10%以上）``, ``（其中山区县为50万元）``): the holder must be a body or a place, so
 ``（其中研发人员为10人以上）``, a part counted within the whole, is not one."""
-_CAP_ONLY = regex.compile(r"(?:原则上|一般)?(?:最高|最多|最长)")
+_CAP_ONLY = frozenset(lead + cap for lead in ("", "原则上", "一般") for cap in ("最高", "最多", "最长"))
+"""What a bracket says before a cap that measures the metric outside it (``面积（最高不超过1000平方米）``)."""
 _OUTER_LEAD = regex.compile(r"(?:以|按照?|依照?)?")
 
 
@@ -1277,8 +1293,8 @@ def _children_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     return facts
 
 
-_SIGN = regex.compile(
-    r"(?:必须|应当?|须|需)?(?:为|是)(?P<sign>正数|负数|正值|负值|正|负|零|0)(?=[的，,。；;）)\n]|$)"
+_SIGN = re.compile(  # the standard re from a character class: it finds the rare 为正/为负 at C speed
+    r"[为是](?P<sign>正数|负数|正值|负值|正|负|零|0)(?=[的，,。；;）)\n]|$)"
 )
 _SIGN_OP = {"正": ">", "负": "<", "零": "==", "0": "=="}
 _MONEY_METRIC = regex.compile(r"(?:资产|利润|收入|营收|产值|利税|税收|税额|销售额|营业额|金额|余额|资金)$")
@@ -1289,10 +1305,8 @@ def _sign_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     ``申报单位上年度净资产为负`` → 净资产 < 0, ``2022年二季度产值为0的企业`` → 产值 == 0), in yuan
     when the metric is an amount of money."""
     text = ctx.text
-    if "为" not in text and "是" not in text:
-        return []
     facts = []
-    for m in _SIGN.finditer(text):
+    for m in _SIGN.finditer(text):  # a modal before 为 (必须为正) is a suffix filler of the metric
         if _taken(ctx, taken, m.start(), m.end()):
             continue
         metric, start, _, period, holder = _metric(ctx, m.start(), m.start())  # nothing after completes it
