@@ -136,9 +136,11 @@ _POSSESSION = regex.compile(
 existential one after a place (``同一项目下有``: what is counted belongs to that place)."""
 _SHARE_REACHED = regex.compile(r"(?:达到|达)(?P<base>\p{Han}{2,20}?)的$")
 """``自筹资金…需达到项目总投资额的60%以上``: a percentage of a base is the share of that base."""
-_QUALIFIER_ASIDE = regex.compile(r"(?<!人|配偶|职工|员工|家庭)[（(](?:含|包括|包含|不含|不包括)[^（）()]*[）)]")
-"""``所购置的生产性设备(含环保处理等设备)投资总额``: what an aside includes or leaves out qualifies the
-metric; the metric is named without it. After a person (``申请人（含配偶）住房公积金账户余额``) the aside
+_QUALIFIER_ASIDE = regex.compile(
+    r"(?<!人|配偶|职工|员工|家庭)[（(](?:(?:含|包括|包含|不含|不包括)[^（）()]*|按[^（）()]{1,12}?(?:折算|计算|核算|计))[）)]"
+)
+"""``所购置的生产性设备(含环保处理等设备)投资总额``: what an aside includes or leaves out, or how it is
+reckoned (``能耗（按标准煤折算）``), qualifies the metric; the metric is named without it. After a person (``申请人（含配偶）住房公积金账户余额``) the aside
 says whose amount counts, and stays."""
 _LONGER_UNIT = regex.compile(r"工作日|自然日|日历日|季度|年度|小时|星期")
 """``不超过1个工作日``: 个 counts a longer unit, a processing time, not a count of things."""
@@ -356,6 +358,10 @@ def _words(key: str) -> WordSet:
     return WordSet(_table()[key])
 
 
+_PER_UNIT_AFTER = r"(?<=单位)(?:建筑|面积|能耗|产值|土地|增加值|GDP|产品|工业)"
+"""单位 before what it is a unit of (``改造后单位建筑面积能耗``) means "per unit", not a holder."""
+
+
 @lru_cache(maxsize=1)
 def _holder_lead() -> regex.Pattern:
     """A holder named before its own possession, look-back window, modal or place (``企业拥有…``,
@@ -369,7 +375,7 @@ def _holder_lead() -> regex.Pattern:
     return regex.compile(
         rf"(?:[^，。；、\n]{{0,24}}?的|\p{{Han}}{{0,6}}?)(?:申报|建设|承担)?(?:{holders})(?={after})"
         rf"|(?P<holder>(?!(?:已|曾)?在)\p{{Han}}{{0,10}}?(?:{people}))(?={adverb})"
-        rf"|(?:该|其|本|上述)[^，。；、\n]{{0,10}}?(?:{holders})"
+        rf"|(?:该|其|本|上述)[^，。；、\n]{{0,10}}?(?:{holders})(?!{_PER_UNIT_AFTER})"
     )
 
 
@@ -482,8 +488,9 @@ def _share_named(metric: str) -> str:
 
 
 def _without_qualifiers(metric: str) -> str:
-    """The metric without the asides that say what it includes (see :data:`_QUALIFIER_ASIDE`)."""
-    bare = _QUALIFIER_ASIDE.sub("", metric) if "含" in metric or "包括" in metric else metric
+    """The metric without the asides that say what it includes or how it is reckoned (see
+    :data:`_QUALIFIER_ASIDE`)."""
+    bare = _QUALIFIER_ASIDE.sub("", metric) if "含" in metric or "包括" in metric or "按" in metric else metric
     return bare if len(bare) >= 2 else metric
 
 
