@@ -41,6 +41,8 @@ class Context:
     sections: list[Section]
     metadata: Metadata
     claims: Claims = field(init=False)
+    memo: dict = field(init=False, default_factory=dict)
+    """Per-document results an extractor computes once and looks up again (keyed by the extractor)."""
 
     def __post_init__(self) -> None:
         self.claims = Claims(len(self.text))

@@ -143,6 +143,9 @@ def _series(ctx: Context) -> list[Fact]:
     facts = []
     for m in _series_matches(text):
         raw = text[m.start("items"):m.end("items")].split("、")
+        if (not (m.group("etc") and m.group("tail")) and not all(i.endswith(heads) for i in raw[1:-1])
+                and not any(word in raw[0] for word in industry_lead_in)):
+            continue  # cheap early exit: the list can be neither industries nor applicants (see below)
         skip = 0
         while skip < len(raw[0]) and ctx.claims.overlaps(m.start() + skip, m.start() + skip + 1):
             skip += 1

@@ -515,14 +515,21 @@ def _value(num: str, unit: str) -> tuple[Decimal, str]:
 
 
 def _subject(ctx: Context, offset: int) -> str | None:
+    """The applicant type of the conditions section holding ``offset``: named in its title or an
+    ancestor's (``企业应具备以下条件``), or in the lead of its body before ``offset``."""
+    memo = ctx.memo.setdefault("threshold.section_subject", {})
     section = ctx.section(ctx.section_id(offset))
     while section is not None:
-        m = _SUBJECT_TITLE.match(section.title)
-        if m:
-            return m.group("subject")
-        lead = _SUBJECT_LEAD.search(ctx.text, section.span[0], min(section.span[1], section.span[0] + 80))
-        if lead and lead.start() < offset:
-            return lead.group("subject")
+        if section.id not in memo:
+            title = _SUBJECT_TITLE.match(section.title)
+            lead = _SUBJECT_LEAD.search(ctx.text, section.span[0], min(section.span[1], section.span[0] + 80))
+            memo[section.id] = (title.group("subject") if title else None,
+                                (lead.start(), lead.group("subject")) if lead else None)
+        title_subject, lead = memo[section.id]
+        if title_subject:
+            return title_subject
+        if lead and lead[0] < offset:
+            return lead[1]
         section = ctx.section(section.parent)
     return None
 
