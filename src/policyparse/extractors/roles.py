@@ -26,12 +26,13 @@ _PERIOD_CUE = regex.compile(r"近[一二三四五两\d]年|上一?年度|上年|
 _TARGET_CUE = regex.compile(r"新增|力争|突破|实现|争取|达到|提升至|增长|增幅|提高到|年均")
 
 
-def clause_before(text: str, start: int) -> str:
-    """The words of the clause that leads up to ``start`` (back to 。；or a line break)."""
+def clause_before(text: str, start: int, reach: int = 80) -> str:
+    """The words of the clause that leads up to ``start`` (back to 。；or a line break, at most
+    ``reach`` characters)."""
     found = None
-    for found in _CLAUSE_START.finditer(text, max(0, start - 80), start):
+    for found in _CLAUSE_START.finditer(text, max(0, start - reach), start):
         pass
-    return text[found.end() if found else max(0, start - 80):start]
+    return text[found.end() if found else max(0, start - reach):start]
 
 
 def clause_after(text: str, end: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from policyparse.extractors.context import Context
+from policyparse.extractors.roles import clause_before
 from policyparse.models import Fact
 from policyparse.resolvers.dates import scan_temporal
 from policyparse.resolvers.doc_numbers import doc_number_year
@@ -72,36 +73,25 @@ def _signature_position(text: str, start: int, end: int) -> bool:
     return (not rest or rest[0] in "（(") and (not head.strip() or head.endswith(("厅", "局", "委", "府", "室", "会", "部", "院")))
 
 
-_RECURRING = regex.compile(r"(?:每年|每一年|每个?年度)(?:的)?\s*$")
-"""``每年8月底前``: a date that recurs every year names no year, so none is inferred for it."""
+_EVERY_YEAR = regex.compile(r"每年|每一年|每个?年度|每半年")
+"""A clause that says it happens every year (``每年8月底前``, ``每年度第一阶段考评：7月-9月，…于9月15日前报…``):
+its yearless dates recur, so they name no year and none is inferred for them."""
+_THAT_YEAR = regex.compile(r"当年(?:的)?\s*$")
+"""``在当年6月1日之前退出…``: the year of whichever year is meant, when the clause names none."""
+_YEAR_WRITTEN = regex.compile(r"(?:19|20)\d{2}年")
 _ALSO = regex.compile(r"\s*(?:和|及|与|或|、|，|,)\s*")
 """``每年2月底和8月底前``: a second yearless date joined to a recurring one recurs too."""
 
 
-_EVERY_YEAR = regex.compile(r"每年|每一年|每个?年度|每半年")
-"""A sentence that says it happens every year (``每年度第一阶段考评：7月-9月，…于9月15日前报…``): its
-yearless dates recur."""
-_THAT_YEAR = regex.compile(r"当年(?:的)?\s*$")
-"""``在当年6月1日之前退出…``: the year of whichever year is meant, when the sentence names none."""
-_SENTENCE_START = regex.compile(r"[。；;\n]")
-_YEAR_WRITTEN = regex.compile(r"(?:19|20)\d{2}年")
-
-
 def _recurring(ctx: Context, start: int, previous_end: int | None) -> bool:
-    """Whether the yearless date at ``start`` recurs: 每年 right before it or earlier in its sentence,
-    当年 before it in a sentence that writes no year, or joined to a recurring date before it."""
-    text = ctx.text
-    if _RECURRING.search(text, max(0, start - 6), start):
+    """Whether the yearless date at ``start`` recurs: 每年 before it in its clause, 当年 right before
+    it in a clause that writes no year, or joined to a recurring date before it."""
+    before = clause_before(ctx.text, start, reach=120)  # a schedule's clause runs long (…报…审核，…前完成)
+    if _EVERY_YEAR.search(before):
         return True
-    sentence = 0
-    for sentence_mark in _SENTENCE_START.finditer(text, max(0, start - 120), start):
-        sentence = sentence_mark.end()
-    sentence = max(sentence, start - 120)
-    if _EVERY_YEAR.search(text, sentence, start):
+    if _THAT_YEAR.search(before[-4:]) and not _YEAR_WRITTEN.search(before):
         return True
-    if _THAT_YEAR.search(text, max(0, start - 4), start) and not _YEAR_WRITTEN.search(text, sentence, start):
-        return True
-    return previous_end is not None and _ALSO.fullmatch(text, previous_end, start) is not None
+    return previous_end is not None and _ALSO.fullmatch(ctx.text, previous_end, start) is not None
 
 
 def extract(ctx: Context) -> list[Fact]:

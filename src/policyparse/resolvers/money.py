@@ -102,10 +102,11 @@ a cap word may take a modal and the grant verb (``最高补贴50万元``, ``每�
 a bound a modal and a paying verb (``至少需支付0.01元``);
 a 上限 may give its amount in brackets (``贷款额度上限（30万元）``)."""
 _BOUND_AFTER = rx(
-    r"[ \t]{0,2}(?:\((?:含|不含)\p{Han}{0,3}\)[ \t]{0,2}(?=[以及或之]))?(?:(?P<min>\(含\)以上|及以上|以上|或以上|起)|(?P<max>\(含\)以下|及以下|以下|以内|之内|或以下|限额|为限|封顶|为上限)"
+    r"[ \t]{0,2}(?:\((?:含|不含)\p{Han}{0,3}\)[ \t]{0,2}(?=[以及或之]))?(?:(?P<min>及以上|以上|或以上|起)|(?P<max>及以下|以下|以内|之内|或以下|限额|为限|封顶|为上限)"
     r"|(?P<about>左右|上下))"
 )
-"""Bound words after an amount; a tax or scope aside may stand between (``5万元(含税)以上``)."""
+"""Bound words after an amount; an inclusion or tax aside may stand between (``5万元(含)以上``,
+``5万元(含税)以上``)."""
 
 
 def bound_words_end(text: str, end: int) -> int:
