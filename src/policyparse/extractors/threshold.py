@@ -191,7 +191,7 @@ _CONTRACT = regex.compile(r"的?(?P<contract>\p{Han}{0,6}(?:合同|协议))")
 _SCOPE_LEAD = regex.compile(r"[^，。；、\n]{0,20}?范围内(?!的)(?=\p{Han}{2})")
 """``暂停向其销售本市五城区范围内``(建筑面积144平方米及以下): the scope, not what is measured."""
 _OTHER_HOLDER_LEAD = regex.compile(
-    r"[^，。；、\n]{1,20}?(?:项目|企业|单位|机构|主体)(?:以及|和|及|与)(?!其)(?=\p{Han}{2})(?![^，。；、\n]*分别)"
+    r"[^，。；、\n]{1,20}?(?:项目|企业|单位|机构|主体|小区)(?:以及|和|及|与)(?!其)(?=\p{Han}{2})(?![^，。；、\n]*分别)"
 )
 """``深远海海上风电项目和``(场址中心离岸距离大于等于50公里…项目): another holder joined to the one the
 comparison qualifies, not part of the metric. Narrower than :data:`_SUBJECT_HEAD` on purpose: in
@@ -208,6 +208,14 @@ _MATERIALS = regex.compile(r"材料")
 """申请材料 / 申报材料 sections list documents to hand in; a count there describes a document."""
 _DEFINITION_LEAD = regex.compile(r"[^，。；\n]{0,24}?(?:是指|系指)|(?:一般|主要)?指(?![标导定南出引挥数令])")
 _TIME_LEAD = regex.compile(r"在[^，。；、\n]{1,10}?(?:之前|之后|以前|以后|以来|期间|前|后)(?=\p{Han})")
+_AFTER_EVENT_LEAD = regex.compile(
+    r"[^，。；、\n]{0,6}?(?:改造|实施|建成|投产|投运|竣工|验收|并网|完工|整改)后(?=\p{Han}{3})"
+)
+"""``本区改造后``(单位建筑面积能耗下降15%以上), ``实施后``(年节能量达到20吨标准煤): when the quantity is
+measured, not what it measures."""
+_BARE_AT_LEAD = regex.compile(r"在(?![职校岗册建读编库线途保贷营研售租住])(?=\p{Han}{2})")
+"""``在``(重点监管资金余额不低于10%): a preposition left before the metric once no place or time
+follows it (``在职职工``, ``在校生`` are words of their own)."""
 _PLACE_LEAD = regex.compile(
     r"(?:已)?在(?:[^，。；、\n]{0,30}(?:企业|公司|单位|基地|园区|机构|辖区|境内|本市|我市|区|市|县|省|镇|内|中)"
     r"|[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青桂蒙藏宁新港澳穗深蓉杭甬厦汉])(?=\p{Han}{2})"
@@ -341,7 +349,9 @@ def _leads() -> tuple[tuple[regex.Pattern, re.Pattern, bool], ...]:
         (_holder_lead(), _table()["holders"] + _table()["person_holders"], False),
         (_DEFINITION_LEAD, ("指",), False),
         (_TIME_LEAD, ("在",), False),
+        (_AFTER_EVENT_LEAD, ("后",), False),
         (_PLACE_LEAD, ("在",), False),
+        (_BARE_AT_LEAD, ("在",), False),
         (_EARLIER_PREDICATE, ("并", "且", "但"), False),
         (_PREPOSITION_LEAD, ("对",), False),
         (_EACH_PLACE_LEAD, ("每",), False),
@@ -449,6 +459,12 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0, unit: str 
             people = _PEOPLE_WHO.fullmatch(completed) if not metric or possession else None
             if people:  # 有不少于1名员工按规定缴纳社会保险费: the people who do it are counted
                 metric = f"{people.group('doing')}的{people.group('people')}人数"
+            elif metric and not verb and unit in ("年", "个月") and noun.group().startswith("的"):
+                # 竣工满15年的早期商品房小区: how long since the event, of the holder named after 的
+                named = _NOUN_BEFORE_PREDICATE.match(completed, 1)
+                metric, holder = metric + ("年限" if unit == "年" else "时长"), holder or named.group("noun")
+                span_end = match_end
+                return _Measured(metric, m_start, span_end, period or _period_in(text[c_start:start]), holder)
             elif possession and possession.group("place"):  # 同一项目下有2个或以上权属方
                 metric = f"{possession.group('place')}的{completed}数量"
             else:
@@ -460,6 +476,8 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0, unit: str 
     return _Measured(metric, m_start, span_end, period or _period_in(text[c_start:start]), holder)
 
 
+_NOUN_BEFORE_PREDICATE = regex.compile(r"(?P<noun>.+?)(?:(?:可|应|须|需|均|将|即|能|方|才|给予|享受|申请|办理).*)?$")
+"""A noun phrase up to the predicate that may follow it (``企业可申报`` → ``企业``)."""
 _JOINER_WORDS = ("和", "及", "与", "或")
 _ATTRIBUTIVE_NOUN = regex.compile(r"(?!的|以|及|或)(?P<noun>\p{Han}{2,12}?)(?=占|的|应|须|需|必须|可|均|将|要|[，,。；;、）)\n]|$)")
 
@@ -687,6 +705,8 @@ def extract(ctx: Context) -> list[Fact]:
             metric, start, period, holder = outer.metric[lead.end():], outer.start + lead.end(), outer.period, outer.holder
         if len(metric) <= 2 and text.startswith("的", m.end()):
             metric = _tier_metric(ctx, m.start(), metric)  # ；6个月以下的，…: a later tier of a tier list
+        if not metric and (header := _column_header(text, m.start(), m.end())):
+            metric = header  # a table cell 90分及以上 under the column header 评价得分
         if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
             op += "="  # 超过50人（含50人）: the aside includes the bound
         # 奖励金额在1万元以下的企业不安排: the comparison names who is left out, so the condition is its
@@ -748,6 +768,31 @@ def _bracketed_variant(text: str, previous: _Previous, pos: int, unit: str) -> r
         return None
     aside = _VARIANT_ASIDE.fullmatch(text, previous.end, pos)
     return aside if aside and (aside.group().rstrip().endswith(("为", "是")) or text[pos] in "为是") else None
+
+
+_TABLE_HEADER = regex.compile(r"[\p{Han}A-Za-z（）()]{2,10}")
+"""A column header of a table flattened one cell per line (``评价得分``): a short name, no digit."""
+_TABLE_CELL = regex.compile(r"[^，。；;：:\n]{0,14}\d[^，。；;：:\n]{0,14}")
+"""Another value cell of the same column (``80分及以上``, ``0.4``): short, with a digit."""
+
+
+def _column_header(text: str, start: int, end: int) -> str | None:
+    """The column header above a comparison that fills a line of its own, the cell of a table
+    flattened one cell per line (``评价得分`` / ``90分及以上`` / ``80分及以上``): the first line above
+    that is no value cell, when it is a short name; None when the comparison shares its line."""
+    if (start and text[start - 1] != "\n") or text[end:end + 1] not in ("\n", ""):
+        return None
+    line_end = start - 1
+    for _ in range(8):
+        if line_end <= 0:
+            return None
+        line_start = text.rfind("\n", 0, line_end) + 1
+        if _TABLE_CELL.fullmatch(text, line_start, line_end):
+            line_end = line_start - 1
+            continue
+        header = _TABLE_HEADER.fullmatch(text, line_start, line_end)
+        return header.group() if header else None
+    return None
 
 
 def _last_end_before(ends: list[int], pos: int) -> int:
@@ -1011,10 +1056,14 @@ def _complete_metric(text: str, metric: str, start: int, pre: str | None, unit: 
 
 @lru_cache(maxsize=1)
 def _next_quantity() -> regex.Pattern:
-    """``、3件`` after a threshold: a further value in the same unit grammar (``、20%以上``)."""
+    """``、3件`` after a threshold: a further value in the same unit grammar (``、20%以上``), with
+    the inclusion aside of each item (``超过1亿元(含)、5亿元(含)的``)."""
     unit_group = _units()
     suffix = _alt(_table()["suffix"])
-    return regex.compile(rf"、[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>{unit_group})(?:{suffix})?(?=[、，。；,;\s]|$)")
+    aside = r"(?:[ ]?[（(]含[^（）()、，]{0,6}[）)])?"
+    return regex.compile(
+        rf"{aside}、[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>{unit_group})(?:{suffix})?{aside}(?=[、，。；,;\s的]|$)"
+    )
 
 
 def _respectively(ctx: Context, pos: int, start: int, first: dict, rule: str, extras: dict) -> list[Fact]:

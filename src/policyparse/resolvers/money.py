@@ -315,7 +315,8 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
     return items
 
 
-_LIST_GAP = rx(r"[ \t]{0,2}、[ \t]{0,2}")
+_LIST_GAP = rx(r"[ \t]{0,2}(?:[(（](?:含|不含)[)）][ \t]{0,2})?、[ \t]{0,2}")
+"""Between two listed amounts: a 、 (after an inclusion aside each item repeats: ``1亿元(含)、5亿元(含)``)."""
 
 
 def _share_listed_bounds(f: str, items: list[tuple[int, int, dict, dict]]) -> None:
