@@ -664,6 +664,8 @@ def extract(ctx: Context) -> list[Fact]:
     held += _count_conditions(ctx, held)
     held += _bound_noun_thresholds(ctx, held)
     held += _since_event_thresholds(ctx, held)
+    held += _bound_before_verb_thresholds(ctx, held)
+    held += _grade_thresholds(ctx, held)
     held += _held_for_thresholds(ctx, held)
     held += _homes_owned_thresholds(ctx, held)
     held += _children_thresholds(ctx, held)
@@ -705,6 +707,8 @@ def extract(ctx: Context) -> list[Fact]:
             metric, start, period, holder = outer.metric[lead.end():], outer.start + lead.end(), outer.period, outer.holder
         if len(metric) <= 2 and text.startswith("的", m.end()):
             metric = _tier_metric(ctx, m.start(), metric)  # ；6个月以下的，…: a later tier of a tier list
+        if metric in _BARE_SCORES:
+            metric = _scored_by_lead(text, start, metric)  # 区级考评等级：…总分在90分以上 → 区级考评总分
         if not metric and (header := _column_header(text, m.start(), m.end())):
             metric = header  # a table cell 90分及以上 under the column header 评价得分
         if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
@@ -793,6 +797,20 @@ def _column_header(text: str, start: int, end: int) -> str | None:
         header = _TABLE_HEADER.fullmatch(text, line_start, line_end)
         return header.group() if header else None
     return None
+
+
+_BARE_SCORES = frozenset({"总分", "得分", "总得分", "分数", "评分", "分值"})
+"""Score names that say nothing of which evaluation gave the score."""
+_RUN_IN_LEAD = regex.compile(r"(?P<lead>\p{Han}{2,10}?)(?:等级|结果|标准|办法|情况)?[：:]")
+
+
+def _scored_by_lead(text: str, start: int, metric: str) -> str:
+    """A bare score named after the evaluation its paragraph's run-in lead names: two grading
+    paragraphs ``街镇考评等级：…总分在90分以上…`` and ``区级考评等级：…总分在90分以上…`` give
+    ``街镇考评总分`` and ``区级考评总分``, not one ``总分`` twice."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = _RUN_IN_LEAD.match(text, line_start, start)
+    return lead.group("lead") + metric if lead else metric
 
 
 def _last_end_before(ends: list[int], pos: int) -> int:
@@ -963,6 +981,8 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         metric, start, _, period, holder = _metric(ctx, m.start(), m.end())
         if tier:  # ；18-36个月的，要减少供地 / ；下降10%(含)至15%的: the tier list's metric
             metric = _tier_metric(ctx, m.start(), metric)
+        if metric in _BARE_SCORES:
+            metric = _scored_by_lead(text, start, metric)
         if age:
             metric, start, _, holder = _age(text, start, m.start(), m.end())
         elif not _is_condition(text, metric, "<=", unit, m.start(), m.start()):
@@ -1149,7 +1169,8 @@ def _share_pattern() -> regex.Pattern:
 
 _SHARE_WORD = regex.compile(r"(?:的)?(?:比例|比重|占比)$")
 _RATE_OF_GRANT = regex.compile(r"按照?(?![时期月年季])")
-"""``相关费用按不超过实际发生额的50%予以补助``: a share after 按 is the rate a grant is paid at."""
+"""``相关费用按不超过实际发生额的50%予以补助``, ``最高按购置费用的5%``: a share after 按 is the rate a
+grant is paid at."""
 _GRANT_AFTER = regex.compile(r"(?:[（(][^）)]*[）)])?(?:的?比例)?(?:予以|给予|进行)?(?:补助|补贴|奖励|资助|支持|奖补|贴息|分档)")
 _POINTER = regex.compile(r"^(?:其|该|此)")
 
@@ -1166,7 +1187,8 @@ def _share_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         if ctx.claims.overlaps(m.start(), m.end()) or _inside(taken, m.start("num")):
             continue
         pre, post, noun = m.group("pre"), m.group("post"), m.group("noun")
-        if _RATE_OF_GRANT.search(text, _clause_start(text, m.start(), ctx), m.start()) or _GRANT_AFTER.match(text, m.end()):
+        if (_RATE_OF_GRANT.search(text, _clause_start(text, m.start(), ctx), m.start()) or _GRANT_AFTER.match(text, m.end())
+                or _RATE_OF_GRANT.match(m.group("base"))):  # 最高按购置费用的5%予以扶持: the rate comes after the cap
             continue
         op = table["prefix"][pre]
         if noun:
@@ -1244,6 +1266,79 @@ def _bound_noun_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     return facts
 
 
+@lru_cache(maxsize=1)
+def _bound_before_verb_pattern() -> regex.Pattern:
+    return regex.compile(
+        rf"(?P<pre>至少|最少|不少于)(?P<verb>设立|设置|安排|配备|配置|建设|建成|开设|聘用|聘请|招用|吸纳|提供)[ ]?"
+        rf"(?P<num>{_NUMBER})[ ]?(?P<unit>{_alt(_table()['count_units'])})(?P<noun>\p{{Han}}{{2,12}}?)(?=[，,。；;、\n]|$)"
+    )
+
+
+def _bound_before_verb_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """A minimum written before the verb of what is to be set up or staffed (``至少设立1家平价蔬菜
+    摊位``, ``至少配备2名专职管理人员``): a threshold ``>=`` on the count of the thing after the
+    number, metric ``<verb><thing>``."""
+    text = ctx.text
+    facts = []
+    for m in _bound_before_verb_pattern().finditer(text):
+        if _taken(ctx, taken, m.start("num"), m.end("unit")):
+            continue
+        try:
+            value = parse_number(m.group("num"))
+        except (ValueError, ArithmeticError):
+            continue
+        metric = m.group("verb") + m.group("noun")
+        facts.append(_threshold_fact(ctx, metric, ">=", value, m.group("unit"), m.span(), (m.start("num"), m.end("unit")),
+                                     f"{m.group('pre')}<verb>N{m.group('unit')}X"))
+    return facts
+
+
+_GRADE = regex.compile(
+    r"(?P<before>[^，,。；;：:、\n（(]{0,16}?)(?:达到|为|在)?(?P<num>[1-5一二三四五ⅠⅡⅢⅣⅤ])[ ]?级(?P<post>及以上|或以上|以上)"
+    r"(?P<after>[^，,。；;：:、\n（(的]{0,8}?(?:水平|医院|医疗机构|企业|资质))?"
+)
+_GRADE_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5}
+_TOP_IS_ONE = regex.compile(r"能效|考评|考核|评价|评定|资质|标准化|信用|伤残|残疾")
+"""Graded scales whose best (or gravest) grade is 1 (能效1级, 资质一级, Ⅰ级企业, 一级伤残): ``2级及以上``
+means grade 1 or 2, a threshold ``<= 2``."""
+_TOP_IS_HIGHEST = regex.compile(r"医院|医疗机构")
+"""Hospital grades count upwards (三级医院 is the top), so ``二级以上医院`` is ``>= 2``."""
+_GRADE_WORDS = regex.compile(r"(?:等级|级别|水平)$")
+
+
+def _grade_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """A grade with 及以上 on a ranked scale: ``区级考评等级Ⅱ级及以上`` → 区级考评等级 ``<= 2``,
+    ``达到2级及以上能效水平`` → 能效等级 ``<= 2``, ``二级以上医院`` → 医院等级 ``>= 2``; unit 级. A
+    grade on a scale that names no known direction (``6级以上大风``) is left alone."""
+    text = ctx.text
+    facts = []
+    for m in _GRADE.finditer(text):
+        if _taken(ctx, taken, m.start("num"), m.end("post")):
+            continue
+        before, after = m.group("before"), m.group("after") or ""
+        scale = before + after
+        if _TOP_IS_HIGHEST.search(scale):
+            op = ">="
+        elif _TOP_IS_ONE.search(scale):
+            op = "<="
+        else:
+            continue
+        if _GRADE_WORDS.search(before):  # 区级考评等级Ⅱ级及以上: the scale is named before the grade
+            narrowed = _strip_fillers(text, m.start("before"), m.start("before") + len(before), None)
+            metric, start = text[narrowed.start:narrowed.end], narrowed.start
+        elif after and not after.endswith("企业"):  # 2级及以上能效水平, 二级以上医院: named after it
+            metric, start = after.removesuffix("水平") + "等级", m.start("num")
+        elif before:  # 安全生产标准化二级及以上企业
+            narrowed = _strip_fillers(text, m.start("before"), m.start("before") + len(before), None)
+            metric, start = text[narrowed.start:narrowed.end] + "等级", narrowed.start
+        else:
+            continue
+        value = Decimal(_GRADE_NUMBER.get(m.group("num"), m.group("num")))
+        facts.append(_threshold_fact(ctx, metric, op, value, "级", (start, m.end("post")),
+                                     (m.start("num"), m.end("post")), "N级及以上"))
+    return facts
+
+
 _SINCE_EVENT = regex.compile(
     rf"(?<![之起])(?P<event>毕业|离校|退役|退休|登记注册|注册登记|成立|创办|开业|入职)[ ]?(?P<num>{_NUMBER})[ ]?"
     r"(?P<unit>年|个月)(?:以内|之内|内)(?![完办提申])"
@@ -1267,8 +1362,25 @@ def _since_event_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         unit = m.group("unit")
         metric = m.group("event") + ("年限" if unit == "年" else "时长")
         facts.append(_threshold_fact(ctx, metric, "<=", value, unit, m.span(), (m.start("num"), m.end()),
-                                     f"<event>N{unit}内"))
+                                     f"<event>N{unit}内", holder=_event_holder(text, m.start(), m.end())))
     return facts
+
+
+_EVENT_HOLDER_AFTER = regex.compile(
+    rf"(?:的)?(?![在到于向])(?P<noun>[^，,。；;：:、\n（(]{{0,16}}?(?:毕业生|大学生|学生|{_PERSON_HEAD}|{_SUBJECT_HEAD}|青年人?|市民|士兵|军人))"
+)
+_EVENT_HOLDER_BEFORE = regex.compile(r"(?:.*[，,。；;：:、的指是为对])?(?P<noun>[^，,。；;：:、\n（(的]{2,16})[（(]$")
+
+
+def _event_holder(text: str, start: int, end: int) -> str | None:
+    """Who the time since an event qualifies: the noun right after it (``毕业2年内高校毕业生``), or
+    the noun an aside holding it follows (``新毕业生（毕业5年内）``)."""
+    if text[start - 1:start] in "（(" and text[end:end + 1] in "）)":
+        line = max(0, start - 18, text.rfind("\n", 0, start) + 1)
+        before = _EVENT_HOLDER_BEFORE.fullmatch(text, line, start)
+        return before.group("noun") if before else None
+    after = _EVENT_HOLDER_AFTER.match(text, end)
+    return after.group("noun") if after else None
 
 
 @lru_cache(maxsize=1)
