@@ -104,7 +104,7 @@ def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
         elif cls in PER_PERIOD:
             period = PER_PERIOD[cls]
         elif cls and cls != "个":
-            per = cls
+            per = "人" if cls == "名" else cls  # 每招用1名 counts people, as 每招用1人 does
         elif head:
             per = next(word for word in _HEADS if head.endswith(word))
     return per, period

@@ -8,7 +8,7 @@ Decisions:
 
 * ``半年`` is ``{"value": 0.5, "unit": "year"}``: the written unit is kept and the number is
   exact (``一年半`` → 1.5 year, ``两个半月`` → 2.5 month, ``半小时`` → 0.5 hour); converting
-  to months is the consumer's choice.
+  to months is the consumer's choice. ``2个半年度`` counts half-year periods: 12 month.
 * ``周``/``星期``/``礼拜`` → week; ``周年`` → year; ``工作日``/``交易日`` → workday;
   ``天``/``日``/``自然日`` → day; ``小时``/``钟头`` → hour; ``分钟`` → minute; ``刻钟`` → 15 minutes.
 * Compounds convert to the smaller unit when exact: ``四年六个月`` → 54 month,
@@ -89,7 +89,8 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
             continue
         if u == "周" and f.startswith("岁", m.end()):
             continue
-        if u == "年" and (f.startswith("度", m.end()) or f.startswith("级", m.end())):
+        half_years = u == "年" and ge and m.group("half") and f.startswith("度", m.end())
+        if u == "年" and (f.startswith("度", m.end()) or f.startswith("级", m.end())) and not half_years:
             continue
         if not whole and temporal.overlaps(r.start, m.end()):
             continue
@@ -98,6 +99,9 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
             continue                      # 2020年 is a year, not 2020 years
         unit = _UNITS[u]
         v = r.value.value
+        if half_years:  # 2个半年度: two half-year periods, 12 months
+            singles.append([r.start, m.end() + 1, v * 6, "month", r, bool(m.group("more"))])
+            continue
         if m.group("half") or m.group("half2"):
             v += Decimal("0.5")
         if unit == "quarter_hour":

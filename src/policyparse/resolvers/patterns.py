@@ -135,7 +135,7 @@ MEASURE_UNIT_ALT = "|".join(regex.escape(u) for u in sorted(MEASURE_UNITS, key=l
 
 # --- people counted by an action ------------------------------------------------------------------
 
-HIRING_VERBS = "吸纳|招用|录用|聘用|招收|安置|雇用|招聘|接收"
+HIRING_VERBS = "吸纳|招用|招录|录用|聘用|招收|安置|雇用|招聘|接收|引进"
 """Verbs of taking people on (``企业吸纳登记失业半年以上人员``, ``按每招用1人…``)."""
 PEOPLE_COUNTING_VERBS = f"{HIRING_VERBS}|培训|带动|新增|增加"
 """Verbs after 每 that count the people an amount is paid per (``每招用1人``, ``每培训1人``, ``每增加1人``)."""

@@ -51,8 +51,9 @@ _GENERIC = rx(
 _DATE_LIKE = rx(r"(?:19|20)\d{2}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])")
 _CUE_RIGHT_BEFORE = rx(r"(?:电话(?:号码?)?|手机(?:号码?)?|座机|传真|热线|Tel|TEL|tel|Fax|FAX)[ \t]*(?:是|为|:)?[ \t]*$")
 _HOTLINE = rx(r"(?<![\d])(?P<svc>12\d{3}|95\d{3,4}|96\d{3,4})(?![\d])")
-_HOTLINE_AFTER = rx(r"[”\"]?\p{Han}{0,8}?热线")
-"""``“962121”物业服务呼叫热线``, ``12345市民热线``: a service number named a hotline after it."""
+_HOTLINE_AFTER = rx(r"[”\"]?\p{Han}{0,8}?(?:热线|呼叫平台|呼叫中心)")
+"""``“962121”物业服务呼叫热线``, ``12345市民热线``, ``962121物业呼叫平台``: a service number named
+a hotline (or a call platform) after it."""
 
 _CUE = rx(r"电话|电\s*话|传真|热线|拨打|致电|手机|座机|联系方式|咨询|Tel|TEL|tel|Fax|FAX|联系人")
 _LINE_CUE_WINDOW = 40
@@ -164,6 +165,8 @@ def _phone_spans(f: str) -> tuple[tuple[int, int, str], ...]:
             cands.append((m.start(), m.end(), "other"))
     for m in _HOTLINE.finditer(f):
         st = m.start()
+        if _UNIT_AFTER.match(f, m.end()):
+            continue  # 962121户: a count
         a, _ = _line_bounds(f, st)
         if _CUE.search(f, max(a, st - 12), st) or _HOTLINE_AFTER.match(f, m.end()):
             cands.append((st, m.end(), "service"))
