@@ -1293,10 +1293,10 @@ def _bound_before_verb_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]
     return facts
 
 
-_GRADE = regex.compile(
-    r"(?P<before>[^，,。；;：:、\n（(]{0,16}?)(?:达到|为|在)?(?P<num>[1-5一二三四五ⅠⅡⅢⅣⅤ])[ ]?级(?P<post>及以上|或以上|以上)"
-    r"(?P<after>[^，,。；;：:、\n（(的]{0,8}?(?:水平|医院|医疗机构|企业|资质))?"
-)
+_GRADE = re.compile(r"(?P<num>[1-5一二三四五ⅠⅡⅢⅣⅤ])[ ]?级(?P<post>及以上|或以上|以上)")
+"""A grade and 及以上; compiled with ``re``: the scan passes every character of the notice."""
+_GRADE_BEFORE = regex.compile(r"(?P<before>[^，,。；;：:、\n（(]{0,16}?)(?:达到|为|在)?$")
+_GRADE_AFTER = regex.compile(r"[^，,。；;：:、\n（(的]{0,8}?(?:水平|医院|医疗机构|企业|资质)")
 _GRADE_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5}
 _TOP_IS_ONE = regex.compile(r"能效|考评|考核|评价|评定|资质|标准化|信用|伤残|残疾")
 """Graded scales whose best (or gravest) grade is 1 (能效1级, 资质一级, Ⅰ级企业, 一级伤残): ``2级及以上``
@@ -1315,7 +1315,11 @@ def _grade_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     for m in _GRADE.finditer(text):
         if _taken(ctx, taken, m.start("num"), m.end("post")):
             continue
-        before, after = m.group("before"), m.group("after") or ""
+        lead = _GRADE_BEFORE.search(text, max(0, m.start() - 18), m.start())
+        before_start = lead.start("before")
+        before = lead.group("before")
+        after_match = _GRADE_AFTER.match(text, m.end())
+        after = after_match.group() if after_match else ""
         scale = before + after
         if _TOP_IS_HIGHEST.search(scale):
             op = ">="
@@ -1324,12 +1328,12 @@ def _grade_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         else:
             continue
         if _GRADE_WORDS.search(before):  # 区级考评等级Ⅱ级及以上: the scale is named before the grade
-            narrowed = _strip_fillers(text, m.start("before"), m.start("before") + len(before), None)
+            narrowed = _strip_fillers(text, before_start, before_start + len(before), None)
             metric, start = text[narrowed.start:narrowed.end], narrowed.start
         elif after and not after.endswith("企业"):  # 2级及以上能效水平, 二级以上医院: named after it
             metric, start = after.removesuffix("水平") + "等级", m.start("num")
         elif before:  # 安全生产标准化二级及以上企业
-            narrowed = _strip_fillers(text, m.start("before"), m.start("before") + len(before), None)
+            narrowed = _strip_fillers(text, before_start, before_start + len(before), None)
             metric, start = text[narrowed.start:narrowed.end] + "等级", narrowed.start
         else:
             continue
