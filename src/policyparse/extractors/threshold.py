@@ -666,6 +666,7 @@ def extract(ctx: Context) -> list[Fact]:
     held += _since_event_thresholds(ctx, held)
     held += _bound_before_verb_thresholds(ctx, held)
     held += _grade_thresholds(ctx, held)
+    held += _rank_thresholds(ctx, held)
     held += _held_for_thresholds(ctx, held)
     held += _homes_owned_thresholds(ctx, held)
     held += _children_thresholds(ctx, held)
@@ -1340,6 +1341,32 @@ def _grade_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         value = Decimal(_GRADE_NUMBER.get(m.group("num"), m.group("num")))
         facts.append(_threshold_fact(ctx, metric, op, value, "级", (start, m.end("post")),
                                      (m.start("num"), m.end("post")), "N级及以上"))
+    return facts
+
+
+_RANK = regex.compile(
+    rf"(?P<metric>[^，,。；;：:、\n的（(为是]{{0,8}}?(?:排名|排行|名次|位次))(?:位列|位居|居|在|为)?前[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>名|位)"
+)
+
+
+def _rank_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
+    """A place in a ranking, ``全球排名前50名高校``, ``综合排名位列全省前10位``: a threshold ``<=`` on the
+    rank (the first place is 1), unit 名 or 位."""
+    text = ctx.text
+    facts = []
+    for m in _RANK.finditer(text) if "前" in text else ():
+        if _taken(ctx, taken, m.start("num"), m.end("unit")):
+            continue
+        try:
+            value = parse_number(m.group("num"))
+        except (ValueError, ArithmeticError):
+            continue
+        narrowed = _strip_fillers(text, m.start("metric"), m.end("metric"), None)
+        metric = text[narrowed.start:narrowed.end]
+        if len(metric) < 2:
+            continue
+        facts.append(_threshold_fact(ctx, metric, "<=", value, m.group("unit"), (narrowed.start, m.end()),
+                                     (m.start("num"), m.end("unit")), "排名前N" + m.group("unit")))
     return facts
 
 
