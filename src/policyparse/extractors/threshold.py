@@ -1275,6 +1275,17 @@ def _bound_before_verb_pattern() -> regex.Pattern:
     )
 
 
+def _untaken_count(ctx: Context, taken: list[Fact], m: regex.Match) -> Decimal | None:
+    """The number of a count a scan matched (groups ``num`` and ``unit``), or None when an earlier
+    reading already took the quantity or the number does not parse."""
+    if _taken(ctx, taken, m.start("num"), m.end("unit")):
+        return None
+    try:
+        return parse_number(m.group("num"))
+    except (ValueError, ArithmeticError):
+        return None
+
+
 def _bound_before_verb_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     """A minimum written before the verb of what is to be set up or staffed (``至少设立1家平价蔬菜
     摊位``, ``至少配备2名专职管理人员``): a threshold ``>=`` on the count of the thing after the
@@ -1282,11 +1293,8 @@ def _bound_before_verb_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]
     text = ctx.text
     facts = []
     for m in _bound_before_verb_pattern().finditer(text):
-        if _taken(ctx, taken, m.start("num"), m.end("unit")):
-            continue
-        try:
-            value = parse_number(m.group("num"))
-        except (ValueError, ArithmeticError):
+        value = _untaken_count(ctx, taken, m)
+        if value is None:
             continue
         metric = m.group("verb") + m.group("noun")
         facts.append(_threshold_fact(ctx, metric, ">=", value, m.group("unit"), m.span(), (m.start("num"), m.end("unit")),
@@ -1355,11 +1363,8 @@ def _rank_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     text = ctx.text
     facts = []
     for m in _RANK.finditer(text) if "前" in text else ():
-        if _taken(ctx, taken, m.start("num"), m.end("unit")):
-            continue
-        try:
-            value = parse_number(m.group("num"))
-        except (ValueError, ArithmeticError):
+        value = _untaken_count(ctx, taken, m)
+        if value is None:
             continue
         narrowed = _strip_fillers(text, m.start("metric"), m.end("metric"), None)
         metric = text[narrowed.start:narrowed.end]
