@@ -461,10 +461,9 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0, unit: str 
                 metric = f"{people.group('doing')}的{people.group('people')}人数"
             elif metric and not verb and unit in ("年", "个月") and noun.group().startswith("的"):
                 # 竣工满15年的早期商品房小区: how long since the event, of the holder named after 的
-                named = _NOUN_BEFORE_PREDICATE.match(completed, 1)
-                metric, holder = metric + ("年限" if unit == "年" else "时长"), holder or named.group("noun")
-                span_end = match_end
-                return _Measured(metric, m_start, span_end, period or _period_in(text[c_start:start]), holder)
+                named = _NOUN_BEFORE_PREDICATE.match(completed, 1).group("noun")
+                metric = metric + ("年限" if unit == "年" else "时长")
+                return _Measured(metric, m_start, match_end, period or _period_in(text[c_start:start]), holder or named)
             elif possession and possession.group("place"):  # 同一项目下有2个或以上权属方
                 metric = f"{possession.group('place')}的{completed}数量"
             else:
@@ -473,6 +472,8 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0, unit: str 
             term = _CONTRACT.fullmatch(noun.group()) if verb and verb.group() in ("签订", "签署", "订立") else None
             if term and _TIME_QUANTITY.search(text, start, match_end):
                 metric = term.group("contract") + "期限"  # 签订1年以上劳动合同: the contract's term is measured
+    if metric in _BARE_SCORES:  # 区级考评等级：…总分在90分以上 → 区级考评总分
+        metric = _scored_by_lead(text, m_start, metric)
     return _Measured(metric, m_start, span_end, period or _period_in(text[c_start:start]), holder)
 
 
@@ -664,7 +665,6 @@ def extract(ctx: Context) -> list[Fact]:
     held += _count_conditions(ctx, held)
     held += _bound_noun_thresholds(ctx, held)
     held += _since_event_thresholds(ctx, held)
-    held += _bound_before_verb_thresholds(ctx, held)
     held += _grade_thresholds(ctx, held)
     held += _rank_thresholds(ctx, held)
     held += _held_for_thresholds(ctx, held)
@@ -708,8 +708,6 @@ def extract(ctx: Context) -> list[Fact]:
             metric, start, period, holder = outer.metric[lead.end():], outer.start + lead.end(), outer.period, outer.holder
         if len(metric) <= 2 and text.startswith("的", m.end()):
             metric = _tier_metric(ctx, m.start(), metric)  # ；6个月以下的，…: a later tier of a tier list
-        if metric in _BARE_SCORES:
-            metric = _scored_by_lead(text, start, metric)  # 区级考评等级：…总分在90分以上 → 区级考评总分
         if not metric and (header := _column_header(text, m.start(), m.end())):
             metric = header  # a table cell 90分及以上 under the column header 评价得分
         if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
@@ -982,8 +980,6 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         metric, start, _, period, holder = _metric(ctx, m.start(), m.end())
         if tier:  # ；18-36个月的，要减少供地 / ；下降10%(含)至15%的: the tier list's metric
             metric = _tier_metric(ctx, m.start(), metric)
-        if metric in _BARE_SCORES:
-            metric = _scored_by_lead(text, start, metric)
         if age:
             metric, start, _, holder = _age(text, start, m.start(), m.end())
         elif not _is_condition(text, metric, "<=", unit, m.start(), m.start()):
@@ -1002,12 +998,12 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
 @lru_cache(maxsize=1)
 def _count_pattern() -> regex.Pattern:
     table = _table()
-    verbs = _alt(table["count_verbs"] + table["possession_verbs"])
+    verbs = _alt(table["count_verbs"] + table["provision_verbs"] + table["possession_verbs"])
     units = _alt(table["implicit_units"])
     suffix = _alt(table["suffix"])
     noun = r"[\p{Han}A-Za-z（）()“”、]{2,30}?"
     return regex.compile(
-        rf"(?P<pre>至少|不少于)?(?P<verb>{verbs})(?P<num>{_NUMBER})(?P<unit>{units})(?!{suffix}|性)"
+        rf"(?P<pre>至少|最少|不少于)?(?P<verb>{verbs})[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?!{suffix}|性)"
         rf"(?P<noun>{noun})(?=的|者|已|并|[，,。；;\n]|$)"
         rf"|(?<![\p{{Han}}])在(?P<num>{_NUMBER})(?P<unit>{units})(?P<noun>{noun})中(?=起|发挥|担任|承担|作为|取得)"
     )
@@ -1021,7 +1017,8 @@ def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
     achievement verb is a minimum even without 以上: ``主持过两个市级以上学术、科研课题`` →
     主持市级以上学术、科研课题数量 >= 2 个; ``有一项学术成果已推广应用`` → 学术成果数量 >= 1 项;
     ``至少获得1次省级科技进步二等奖以上奖励`` → …奖励次数 >= 1 次; ``在两项课题研究中起骨干作用`` →
-    课题研究数量 >= 2 项."""
+    课题研究数量 >= 2 项. With 至少/不少于 before the verb the minimum is written, so it holds in
+    any section but a materials list: ``至少设立1家平价蔬菜摊位`` → 设立平价蔬菜摊位数量 >= 1 家."""
     text = ctx.text
     table = _table()
     facts = []
@@ -1033,7 +1030,8 @@ def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
         if _AT_MOST.search(text, max(0, m.start() - 6), m.start()):
             continue  # 每年度最多只能有一个项目获得资金支持: a cap, not a minimum
         titles = section_titles(ctx, m.start())
-        if not ELIGIBILITY_SECTION.search(_GENERAL_REQUIREMENTS.sub("", titles)) or _MATERIALS.search(titles):
+        conditions = ELIGIBILITY_SECTION.search(_GENERAL_REQUIREMENTS.sub("", titles)) is not None
+        if not (conditions or m.group("pre")) or _MATERIALS.search(titles):
             continue
         try:
             value, unit = _value(m.group("num"), m.group("unit"))
@@ -1045,7 +1043,7 @@ def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
         if text.startswith("的", m.end()) and len(noun) < 4:
             continue  # 有一个固定的办公场所, 完成一个完整的研发周期: a description, not a count
         verb = m.group("verb") or ""
-        head = verb.rstrip("过") if verb in table["count_verbs"] else ""
+        head = verb.rstrip("过") if verb in table["count_verbs"] or verb in table["provision_verbs"] else ""
         metric = head + noun + ("次数" if unit == "次" else "" if noun.endswith(("数", "量")) else "数量")
         threshold = {"metric": metric, "op": ">=", "value": value, "unit": unit}
         subject = _subject(ctx, m.start())
@@ -1055,7 +1053,9 @@ def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
         if period:
             threshold["period"] = period
         rule = f"{m.group('pre') or ''}{verb or '在'}N{unit}X"
-        facts.append(ctx.fact(NAME, "threshold", threshold, m.start(), m.end(), rule=rule, kind="eligibility"))
+        kind = "eligibility" if conditions else _kind(ctx, m.start(), text[m.start():m.end()])
+        facts.append(ctx.fact(NAME, "threshold", threshold, m.start(), m.end(), rule=rule,
+                              **({"kind": kind} if kind else {})))
     return facts
 
 
@@ -1267,41 +1267,6 @@ def _bound_noun_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     return facts
 
 
-@lru_cache(maxsize=1)
-def _bound_before_verb_pattern() -> regex.Pattern:
-    return regex.compile(
-        rf"(?P<pre>至少|最少|不少于)(?P<verb>设立|设置|安排|配备|配置|建设|建成|开设|聘用|聘请|招用|吸纳|提供)[ ]?"
-        rf"(?P<num>{_NUMBER})[ ]?(?P<unit>{_alt(_table()['count_units'])})(?P<noun>\p{{Han}}{{2,12}}?)(?=[，,。；;、\n]|$)"
-    )
-
-
-def _untaken_count(ctx: Context, taken: list[Fact], m: regex.Match) -> Decimal | None:
-    """The number of a count a scan matched (groups ``num`` and ``unit``), or None when an earlier
-    reading already took the quantity or the number does not parse."""
-    if _taken(ctx, taken, m.start("num"), m.end("unit")):
-        return None
-    try:
-        return parse_number(m.group("num"))
-    except (ValueError, ArithmeticError):
-        return None
-
-
-def _bound_before_verb_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
-    """A minimum written before the verb of what is to be set up or staffed (``至少设立1家平价蔬菜
-    摊位``, ``至少配备2名专职管理人员``): a threshold ``>=`` on the count of the thing after the
-    number, metric ``<verb><thing>``."""
-    text = ctx.text
-    facts = []
-    for m in _bound_before_verb_pattern().finditer(text):
-        value = _untaken_count(ctx, taken, m)
-        if value is None:
-            continue
-        metric = m.group("verb") + m.group("noun")
-        facts.append(_threshold_fact(ctx, metric, ">=", value, m.group("unit"), m.span(), (m.start("num"), m.end("unit")),
-                                     f"{m.group('pre')}<verb>N{m.group('unit')}X"))
-    return facts
-
-
 _GRADE = re.compile(r"(?P<num>[1-5一二三四五ⅠⅡⅢⅣⅤ])[ ]?级(?P<post>及以上|或以上|以上)")
 """A grade and 及以上; compiled with ``re``: the scan passes every character of the notice."""
 _GRADE_BEFORE = regex.compile(r"(?P<before>[^，,。；;：:、\n（(]{0,16}?)(?:达到|为|在)?$")
@@ -1324,8 +1289,7 @@ def _grade_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     for m in _GRADE.finditer(text):
         if _taken(ctx, taken, m.start("num"), m.end("post")):
             continue
-        lead = _GRADE_BEFORE.search(text, max(0, m.start() - 18), m.start())
-        before_start = lead.start("before")
+        lead = _GRADE_BEFORE.search(text, max(0, m.start() - 18), m.start())  # matches, empty at worst
         before = lead.group("before")
         after_match = _GRADE_AFTER.match(text, m.end())
         after = after_match.group() if after_match else ""
@@ -1336,14 +1300,12 @@ def _grade_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
             op = "<="
         else:
             continue
-        if _GRADE_WORDS.search(before):  # 区级考评等级Ⅱ级及以上: the scale is named before the grade
-            narrowed = _strip_fillers(text, before_start, before_start + len(before), None)
-            metric, start = text[narrowed.start:narrowed.end], narrowed.start
-        elif after and not after.endswith("企业"):  # 2级及以上能效水平, 二级以上医院: named after it
+        named_before = _GRADE_WORDS.search(before)  # 区级考评等级Ⅱ级及以上: the scale is named before the grade
+        if not named_before and after and not after.endswith("企业"):  # 2级及以上能效水平, 二级以上医院
             metric, start = after.removesuffix("水平") + "等级", m.start("num")
-        elif before:  # 安全生产标准化二级及以上企业
-            narrowed = _strip_fillers(text, before_start, before_start + len(before), None)
-            metric, start = text[narrowed.start:narrowed.end] + "等级", narrowed.start
+        elif before:  # 区级考评等级Ⅱ级及以上, 安全生产标准化二级及以上企业
+            narrowed = _strip_fillers(text, lead.start("before"), lead.end("before"), None)
+            metric, start = text[narrowed.start:narrowed.end] + ("" if named_before else "等级"), narrowed.start
         else:
             continue
         value = Decimal(_GRADE_NUMBER.get(m.group("num"), m.group("num")))
@@ -1362,9 +1324,12 @@ def _rank_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     rank (the first place is 1), unit 名 or 位."""
     text = ctx.text
     facts = []
-    for m in _RANK.finditer(text) if "前" in text else ():
-        value = _untaken_count(ctx, taken, m)
-        if value is None:
+    for m in _RANK.finditer(text):
+        if _taken(ctx, taken, m.start("num"), m.end("unit")):
+            continue
+        try:
+            value = parse_number(m.group("num"))
+        except (ValueError, ArithmeticError):
             continue
         narrowed = _strip_fillers(text, m.start("metric"), m.end("metric"), None)
         metric = text[narrowed.start:narrowed.end]
