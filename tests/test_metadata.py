@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from policyparse.pipeline import parse_file, parse_text
 from tests.conftest import CORPORA, gold_for
 
@@ -206,12 +208,36 @@ def test_a_label_names_no_issuer_when_the_notice_is_signed() -> None:
     assert parse_text(text).metadata.issuers == ("上海市长宁区发展和改革委员会",)
 
 
-def test_signature_before_the_attachments_dates_the_notice() -> None:
-    body = "".join(f"{i}.第{i}个服务窗口地址位于某某路{i}号。\n" for i in range(1, 30))
-    text = (
-        "关于实施职工团购房公积金阶段性提取政策的通知\n各缴存单位、缴存职工：\n一、实施时间\n2022年11月18日至2022年12月31日。\n"
-        "附件：1.服务窗口地址\n贵阳市住房公积金管理中心\n2022年11月18日\n附件1\n服务窗口地址\n" + body
-    )
+_WINDOWS = "".join(f"{i}.第{i}个服务窗口地址位于某某路{i}号。\n" for i in range(1, 30))
+_ARTICLES = "".join(f"第{i}条（条目）\n本条规定第{i}项事项，由管委会负责解释和执行。\n" for i in range(1, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "issuer"),
+    [
+        (  # signed, then the attachments follow
+            "关于实施职工团购房公积金阶段性提取政策的通知\n各缴存单位、缴存职工：\n一、实施时间\n2022年11月18日至2022年12月31日。\n"
+            "附件：1.服务窗口地址\n贵阳市住房公积金管理中心\n2022年11月18日\n附件1\n服务窗口地址\n" + _WINDOWS,
+            "2022-11-18", "贵阳市住房公积金管理中心",
+        ),
+        (  # signed, then the 办法 it issues follows without an 附件 marker; a bracketed place inside the name
+            "关于修订《某某扶持办法》的通知\n某规范〔2023〕4号\n管委会各部门、各直属单位，临港新片区各镇：\n现对办法做如下修订。\n"
+            "中国（上海）自由贸易试验区临港新片区管理委员会\n2023年4月19日\n某某扶持光伏发电项目操作办法\n" + _ARTICLES,
+            "2023-04-19", "中国（上海）自由贸易试验区临港新片区管理委员会",
+        ),
+    ],
+)
+def test_a_signature_followed_by_more_text_dates_the_notice(text: str, date: str, issuer: str) -> None:
     metadata = parse_text(text).metadata
-    assert metadata.publish_date == "2022-11-18"
-    assert metadata.issuers == ("贵阳市住房公积金管理中心",)
+    assert metadata.publish_date == date
+    assert metadata.issuers == (issuer,)
+
+
+def test_addressees_named_after_their_owner() -> None:
+    text = "关于修订某办法的通知\n管委会各部门、各直属单位，临港新片区各镇：\n现对办法做如下修订。"
+    assert parse_text(text).metadata.addressees[0] == "管委会各部门、各直属单位"
+
+
+def test_addressees_owned_by_a_government_and_towns_split() -> None:
+    text = "关于印发某办法的通知\n区政府各委、办、局，各街道办事处、彭浦镇政府，各有关单位：\n现将办法印发给你们。"
+    assert parse_text(text).metadata.addressees == ("区政府各委、办、局", "各街道办事处", "彭浦镇政府", "各有关单位")

@@ -1,7 +1,7 @@
 """Durations: ``项目实施期限为2年``, ``10个工作日``, ``1-2个月``, ``12个月以内``.
 
 Look-back windows of conditions (``近三年``) are periods of thresholds, not durations, and are skipped;
-so are a frequency (``每半年考评一次``: how often, not how long), the previous or next calendar year or
+so are full-load hours of a power plant (``发电量利用小时达到6050小时``: an energy yield), a frequency (``每半年考评一次``: how often, not how long), the previous or next calendar year or
 month (``上一年内``) and the horizon in a plan's name (``“双业红”三年行动计划``).
 """
 
@@ -18,13 +18,18 @@ TYPES = ("duration",)
 
 
 _PLAN_NAME = regex.compile(r"(?:行动)?(?:计划|方案|规划)|行动|攻坚")
+_FULL_LOAD_HOURS = regex.compile(r"(?:利用|发电|满发|等效)小时")
+"""Full-load hours (``发电量利用小时达到6050小时``, ``折合发电小时数上限按6050小时``) measure an energy
+yield, not a length of time."""
 
 
 def _not_a_length(text: str, start: int, end: int, written: str) -> bool:
     """Whether the duration at ``[start, end)`` is a frequency (每半年), a neighbouring calendar unit
-    (上一年, 下一个月) or a plan's horizon (三年行动计划) rather than a length of time."""
+    (上一年, 下一个月), a plan's horizon (三年行动计划) or full-load hours rather than a length of time."""
     before = text[max(0, start - 2):start]
     if before.endswith(("每", "每隔")):
+        return True
+    if written.endswith("小时") and _FULL_LOAD_HOURS.search(text, max(0, start - 24), start):
         return True
     if written.startswith("一") and before.endswith(("上", "下")):
         return True

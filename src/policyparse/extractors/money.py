@@ -110,6 +110,22 @@ def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     return per, period
 
 
+_CLAMPED_TO = regex.compile(
+    r"(?P<cmp>低于|不足|少于|不到|不满|超过|高于|多于)(?P<amount>[^，,。；;]{1,12}?)的?[，,]?[ ]?(?:均|一律|统一)?按照?$"
+)
+"""``每户低于500元的，按500元发放``: the amount the clause is clamped to is a floor (after 低于/不足)
+or a ceiling (after 超过/高于) of what is paid."""
+
+
+def _clamp_bound(text: str, start: int, end: int) -> str | None:
+    """``min`` or ``max`` when the amount at ``[start, end)`` is the one a comparison just before
+    it clamps to (see :data:`_CLAMPED_TO`), else None."""
+    m = _CLAMPED_TO.search(text, max(0, start - 30), start)
+    if m is None or m.end() != start or m.group("amount") != text[start:end]:
+        return None
+    return "min" if m.group("cmp") in ("低于", "不足", "少于", "不到", "不满") else "max"
+
+
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     for mention in scan_money(ctx.text):
@@ -117,7 +133,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         value = {k: v for k, v in mention.value.items()}
         if mention.kind != "range":
-            value["bound"] = mention.extra.get("bound") or "exact"
+            value["bound"] = mention.extra.get("bound") or _clamp_bound(ctx.text, mention.start, mention.end) or "exact"
             if value["bound"] in _OPPOSITE_BOUND and EXCLUSION_AFTER.match(ctx.text, bound_words_end(ctx.text, mention.end)):
                 value["bound"] = _OPPOSITE_BOUND[value["bound"]]  # 奖励金额在1万元以下的企业不安排: at least 1万元
         per_before, period_before = _per_unit(ctx.text, mention.start, mention.end)

@@ -5,7 +5,8 @@ year (its publish or signing date, else its programme year, else the year of its
 text) and is flagged ``year_inferred``. Roles come from the words around the date:
 ``发布日期：`` → publish; ``截止时间为…`` / ``…前报送`` → deadline; ``自…起`` → start; ``…止`` → end;
 a date in the signature block → signed. A yearless date that recurs (``每年8月底前``) is no fact:
-the year it would take from context is not in the text.
+the year it would take from context is not in the text; nor is one that only says the date before it is
+included (``2022年7月之前（含7月）``).
 """
 
 from __future__ import annotations
@@ -94,6 +95,10 @@ def _recurring(ctx: Context, start: int, previous_end: int | None) -> bool:
     return previous_end is not None and _ALSO.fullmatch(ctx.text, previous_end, start) is not None
 
 
+_INCLUSION_ASIDE = regex.compile(r"[ ]?(?:之前|之后|以前|以后|前|后|止)?[ ]?[（(](?:含|包含|包括)$")
+"""The opening of an aside that restates the date before it as included (``2022年7月之前（含7月）``)."""
+
+
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     ref = reference_year(ctx)
@@ -104,6 +109,9 @@ def extract(ctx: Context) -> list[Fact]:
         if mention.extra.get("year_inferred") and _recurring(ctx, mention.start, recurring_end):
             recurring_end = mention.end
             continue
+        if (mention.extra.get("year_inferred") and facts
+                and _INCLUSION_ASIDE.fullmatch(ctx.text, facts[-1].span[1], mention.start)):
+            continue  # 2022年7月之前（含7月）: the aside says the date before it is included, it is no other date
         extras = {"year_inferred": True} if mention.extra.get("year_inferred") else {}
         value = mention.value
         if mention.kind == "period":

@@ -38,8 +38,10 @@ ORG_SUFFIX = (
     "监督管理局|知识产权局|局|厅|委|部|署|院|中心|协会|学会|联合会|总会|银行|公司|集团|"
     "处|科|所|站|社|馆|会"
 )
-ORG = regex.compile(rf"\p{{Han}}{{2,30}}(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?")
-_ORG_LINE = regex.compile(rf"^(?:\p{{Han}}{{2,30}}?(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?[ 　、]*)+$")
+_NAME_CHAR = r"(?:\p{Han}|（\p{Han}{2,4}）(?=\p{Han}))"
+"""A character of a body's name; a bracketed place inside the name counts as one (``中国（上海）自由贸易试验区…``)."""
+ORG = regex.compile(rf"{_NAME_CHAR}{{2,30}}(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?")
+_ORG_LINE = regex.compile(rf"^(?:{_NAME_CHAR}{{2,30}}?(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?[ 　、]*)+$")
 _DOC_NUMBER_LINE = regex.compile(rf"^(?:{DOC_NUMBER.pattern})(?:[ \t　]*签发人[:：].*)?$")
 _FILE_MARK = regex.compile(r"^(?P<orgs>.{2,60}?)[ \t　]*文件$")
 _TITLE_PIECE = regex.compile(r"^[^。；;：:，,！？?!]{1,40}$")
@@ -312,11 +314,11 @@ def merge_issuers(*groups: list[str]) -> list[str]:
 
 
 _ADDRESSEE_BLOCK = regex.compile(
-    r"(?P<block>(?:(?<=^|\n)[ \t　]*(?:[省市区县州旗镇][属直级]|[省市区县]直属|本[省市区县]))?"
+    r"(?P<block>(?:(?<=^|\n)[ \t　]*(?:[省市区县州旗镇][属直级]|[省市区县]直属|本[省市区县]|\p{Han}{0,6}?(?:管委会|人民政府|政府)))?"
     r"(?:各|有关|全市|全省|全区|本市)[^。：:\n]{1,200}?)[：:]"
 )
 _ADDRESSEE_HEAD = regex.compile(
-    rf"(?:{ORG_SUFFIX}|单位|部门|企业|机构|组织|学校|高校|院校|医院|党组|工委|人民政府)$"
+    rf"(?:{ORG_SUFFIX}|单位|部门|企业|机构|组织|学校|高校|院校|医院|党组|工委|政府|街道|镇|乡)$"
 )
 _TRAILING_BRACKETS = regex.compile(r"(?:[（(][^（）()]*[）)])+$")
 

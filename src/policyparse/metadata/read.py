@@ -97,7 +97,8 @@ def _signature(text: str, preamble_end: int, attachments: frozenset[int] = froze
         rest = text[m.end(): line_end if line_end >= 0 else len(text)].strip()
         if rest and not rest.startswith("（") and not rest.startswith("("):
             continue
-        if m.start() < preamble_end or m.start() >= len(text) - 300 or _before_attachments(text, m.end(), attachments):
+        if (m.start() < preamble_end or m.start() >= len(text) - 300 or _before_attachments(text, m.end(), attachments)
+                or _before_enacted_text(text, m.end())):
             candidates.append(m)
         if unsigned is None and m.start() >= preamble_end and _closes_body(text, m.start()):
             unsigned = m
@@ -118,6 +119,20 @@ def _before_attachments(text: str, end: int, attachments: frozenset[int]) -> boo
     signed, then its attachments follow: the signature is not near the end of the text).
     ``attachments`` are the start offsets of the segmenter's attachment sections."""
     return _SPACES.match(text, end).end() in attachments
+
+
+_ENACTED_TITLE = regex.compile(
+    r"[ \t　]*\n[ \t　]*[^。；;，,：:\n]{4,60}(?:办法|细则|规定|规则|方案|意见|措施|指引|指南|条例|计划|目录)"
+    r"(?:[（(][^（）()\n]{1,12}[）)])?[ \t　]*\n"
+)
+"""The title line of the text a 印发 notice enacts, printed right after the notice's signature
+(``…管理委员会\n2023年4月19日\n临港新片区扶持光伏发电项目操作办法\n第一条…``)."""
+
+
+def _before_enacted_text(text: str, end: int) -> bool:
+    """Whether the date ending at ``end`` is followed by the title of an enacted text: the notice is
+    signed there and the 办法/细则 it issues follows, so the signature is not near the end."""
+    return _ENACTED_TITLE.match(text, end) is not None
 
 
 def _closes_body(text: str, start: int) -> bool:

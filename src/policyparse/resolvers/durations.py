@@ -43,8 +43,12 @@ _TAIL = rx(
     r"(?P<half2>半(?![年月天日小个]))?"
 )
 _DAY_OK = rx(r"[ \t]{0,2}(?:内|以内|之内|后|以后|之后|起|为限|期限)")
-_DAY_SPAN_VERB = rx(r"(?:公示|公告|公布|张贴|展示|停留|连续)(?:期|期为|时间为)?[ \t]{0,2}$")
-"""A bare N日 after a verb that lasts (``向社会公示三日``, ``公示期为5日``) is a length, not a day of a month."""
+_DAY_SPAN_VERB = rx(
+    r"(?:(?:公示|公告|公布|张贴|展示|停留|连续)(?:期|期为|时间为)?"
+    r"|(?:不得|不应|应当?)?(?:不少于|少于|不多于|多于|不超过|超过|不短于|短于|至少))[ \t]{0,2}$"
+)
+"""A bare N日 after a verb that lasts (``向社会公示三日``, ``公示期为5日``) or after a comparison of
+quantities (``答复期不得少于10日``: no day of a month is 'at least' anything) is a length."""
 _HALF_ALONE = rx(
     r"(?<![上下前后大多一二三四五六七八九十两个\d])半[ \t]{0,2}(?:个[ \t]{0,2})?(?P<u>年|月|小时|天|日)(?!度)"
 )

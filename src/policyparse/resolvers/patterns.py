@@ -126,6 +126,7 @@ MEASURE_UNITS: tuple[str, ...] = (
     "平方公里", "平方米", "㎡", "m²", "m2", "立方米", "毫升", "ml", "mL", "升",  # area, volume
     "公里", "千米", "米", "公斤", "千克", "万吨", "吨",  # length, mass
     "兆瓦时", "千瓦时", "兆瓦", "千瓦", "瓦时", "瓦", "度", "GW", "MW", "MWh", "MWp", "kW", "KW", "kw", "kWh", "KWh", "kwh", "kWp", "KWp", "Wp", "W",  # power, energy
+    "千伏安", "kVA", "安培",  # apparent power (transformers), current (meters)
     "万吨标准煤", "吨标准煤", "吨标煤", "吨二氧化碳当量", "吨二氧化碳",  # energy and carbon accounting
 )
 """Physical units a notice measures or prices by: the unit of a threshold (``并网规模不低于10千瓦``)
