@@ -53,9 +53,11 @@ _CONTACT_LINE = regex.compile(r"联系|咨询|电话|手机")
 _NOT_A_NAME = regex.compile(r"联系|电话|咨询|办公|传真|手机|方式|邮箱|地址|单位|部门|[局处科室办厅委会院所站心司]$")
 _ACCEPTOR = regex.compile(
     r"(?:报送至|报送到|提交至|提交到|上报至|上报到|送至|寄至|报至|交至|上报|报送|提交"
-    r"|(?:(?<=[，,。；;：:\s表书件料单])|(?<=后|并|统一|逐级|直接|分别|集中|及时|须|应|需))报(?![送告名表销批道价刊纸酬备账考到废]))"
+    r"|(?:(?<=[，,。；;：:\s表书件料单])|(?<=后|并|统一|逐级|直接|分别|集中|及时|须|应|需))报(?![送告名表销批道价刊纸酬备账考到废])"
+    r"|(?:受理|初核|初审|审核|复核)(?:单位|部门|机构|窗口)[ \t]*[：:][ \t]*)"
 )
-"""Verbs that hand something over to a body: 报送至X, 提交X, 汇总后报X, 按属地原则，报X."""
+"""Verbs that hand something over to a body: 报送至X, 提交X, 汇总后报X, 按属地原则，报X; and the
+labels that name the body receiving it (受理单位：X, 初核机构：X)."""
 _TOWARDS = regex.compile(r"向(?=\p{Han})")
 _TOWARDS_VERB = regex.compile(r"推荐|报送|提交|提出|申报|申请|上报|报(?![告道])|备案")
 """向X推荐 / 向X提出申请: X receives."""
@@ -167,6 +169,31 @@ def _people_before_phones(ctx: Context, phones: list[Fact], taken: list[Fact]) -
             continue
         seen.add(m.span("name"))
         facts.append(ctx.fact(NAME, "person", name, *m.span("name"), role="contact", rule="name+phone"))
+    return facts
+
+
+_LIST_MARK = regex.compile(r"[ \t]*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.．、])?[ \t]*")
+_AFTER_BODY = regex.compile(r"[ \t　]*(?:[，,：:]|(?=\d))")
+"""What follows a body that opens a contact line: a comma or colon before its address or phone, or
+the number itself after spaces (``鼓楼区商务局 0516-87…``)."""
+
+
+def _bodies_before_phones(ctx: Context, phones: list[Fact]) -> list[Fact]:
+    """The body a contact line or sentence opens with, when the line gives its phone number:
+    ``鼓楼区商务局 0516-87…``, ``天河区委组织部人才工作科，天河区天府路1号…，电话：…``."""
+    text = ctx.text
+    seen: set[tuple[int, int]] = set()
+    facts = []
+    for phone in phones:
+        opening = max(text.rfind(mark, 0, phone.span[0]) for mark in "。；;\n") + 1
+        start = _LIST_MARK.match(text, opening, phone.span[0]).end()
+        m = ORG.match(text, start, phone.span[0])
+        if not m or m.span() in seen or not _AFTER_BODY.match(text, m.end(), phone.span[0] + 1):
+            continue
+        if not _is_named_body(m.group()) or ctx.claims.overlaps(*m.span()):
+            continue
+        seen.add(m.span())
+        facts.append(ctx.fact(NAME, "organization", m.group(), *m.span(), role="contact", rule="body+phone"))
     return facts
 
 
@@ -316,4 +343,5 @@ def extract(ctx: Context) -> list[Fact]:
     facts += people + _people_before_phones(ctx, phones, people)
     facts += _addresses(ctx)
     facts += _organizations(ctx)
+    facts += _bodies_before_phones(ctx, phones)
     return facts

@@ -40,7 +40,7 @@ ORG_SUFFIX = (
 )
 _NAME_CHAR = r"(?:\p{Han}|（\p{Han}{2,4}）(?=\p{Han}))"
 """A character of a body's name; a bracketed place inside the name counts as one (``中国（上海）自由贸易试验区…``)."""
-ORG = regex.compile(rf"{_NAME_CHAR}{{2,30}}(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?")
+ORG = regex.compile(rf"{_NAME_CHAR}{{2,30}}(?:{ORG_SUFFIX})(?:（(?!以下|简称|下称)\p{{Han}}{{2,12}}）)?")
 _ORG_LINE = regex.compile(rf"^(?:{_NAME_CHAR}{{2,30}}?(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?[ 　、]*)+$")
 _DOC_NUMBER_LINE = regex.compile(rf"^(?:{DOC_NUMBER.pattern})(?:[ \t　]*签发人[:：].*)?$")
 _FILE_MARK = regex.compile(r"^(?P<orgs>.{2,60}?)[ \t　]*文件$")
