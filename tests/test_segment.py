@@ -74,3 +74,13 @@ def test_repeated_marker_gets_a_distinct_id() -> None:
 def test_table_rows_are_not_headings() -> None:
     sections = build_sections("六、联系方式\n1.\t常州市知识产权局\t88588192")
     assert [s.id for s in sections] == ["六"]
+
+
+def test_list_markers_run_into_their_numbers() -> None:
+    from policyparse.segment.markers import glued_item_markers
+
+    text = "按面积收取：\n1.60平方米以下的，不予收取;\n2.60平方米至120平方米的，按5桶计量;\n3.120平方米以上的，按实际收取。"
+    assert [text[a:b] for a, b in glued_item_markers(text)] == ["1.", "2.", "3."]
+    # a lone decimal opening a line, or numbers that do not count up from 1, are numbers
+    assert glued_item_markers("1.5倍以上的部分另行规定。\n其他情形按规定执行。") == []
+    assert glued_item_markers("3.5万元以上的项目。\n7.2万元以下的项目。") == []

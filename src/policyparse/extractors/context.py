@@ -13,6 +13,7 @@ from typing import Any
 
 from policyparse.models import Fact, Metadata, Section
 from policyparse.segment.index import SectionIndex
+from policyparse.segment.markers import glued_item_markers
 
 
 class Claims:
@@ -49,6 +50,10 @@ class Context:
         self._index = SectionIndex(self.sections)
         for section in self.sections:
             self.claims.add(section.span[0], section.span[0] + len(section.marker))
+        self.glued_markers = {start: end for start, end in glued_item_markers(self.text)}
+        """List markers run into a number (``1.60平方米以下``): marker start → where the number starts."""
+        for start, end in self.glued_markers.items():
+            self.claims.add(start, end)
 
     def section_id(self, offset: int) -> str | None:
         """Id of the deepest section holding ``offset``."""

@@ -27,8 +27,8 @@ def _not_a_length(text: str, start: int, end: int, written: str) -> bool:
     """Whether the duration at ``[start, end)`` is a frequency (每半年), a neighbouring calendar unit
     (上一年, 下一个月), a plan's horizon (三年行动计划) or full-load hours rather than a length of time."""
     before = text[max(0, start - 2):start]
-    if before.endswith(("每", "每隔")):
-        return True
+    if before.endswith(("每", "每隔", "/", "／")):
+        return True  # 每半年, 7.5万元/半年/个: how often, a rate
     if written.endswith("小时") and _FULL_LOAD_HOURS.search(text, max(0, start - 24), start):
         return True
     if written.startswith("一") and before.endswith(("上", "下")):

@@ -42,7 +42,7 @@ def _counted_noun(noun: str) -> str:
 _PER = regex.compile(
     rf"(?:每|(?<![榜名清订菜账表报简传孤])单)(?:个|幢|栋|座|处)(?P<noun>(?:(?!{_NOUN_STOP})\p{{Han}}){{2,8}})(?=(?:{_NOUN_STOP})|[^\p{{Han}}]|$)"
     rf"|(?:每(?:{PEOPLE_COUNTING_VERBS})?[1一]?|(?<![榜名清订菜账表报简传孤])单(?=[家个笔台套户]|品种))"
-    r"(?P<cls>" + MEASURE_UNIT_ALT + r"|个|家|项|件|人|户|所|名|辆|台|套|座|次|笔|品种|亩|年|月|天|日)?"
+    r"(?P<cls>" + MEASURE_UNIT_ALT + r"|个|家|项|件|人|户|所|名|辆|台|套|座|次|笔|起|桶|品种|亩|年|月|天|日)?"
     rf"(?P<head>(?:(?![每单])\p{{Han}}){{0,12}}(?:{_HEAD_ALT}))?"
     r"|(?P<average>亩|人|户)均"
     rf"|同一(?P<same>(?:(?!年度)\p{{Han}}){{0,6}}?(?:{_HEAD_ALT}))"

@@ -49,7 +49,7 @@ import bisect
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 import regex
 
@@ -266,6 +266,19 @@ def _pattern() -> re.Pattern:
         rf"(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?!(?<=个)(?:半|季度|年度|工作日|自然日|小时|星期))(?:[（(](?:[A-Za-z]{{1,4}}|不?含[税费])[）)])?"
         rf"(?P<post>{_alt(table['suffix'])})?"
     )
+
+
+def _past_item_markers(ctx: Context, pattern: re.Pattern, group: str) -> Iterator[re.Match]:
+    """``pattern``'s matches over the text, except that one whose ``group`` starts at a list marker run
+    into its number (``1.60平方米以下``, see :func:`~policyparse.segment.markers.glued_item_markers`) is
+    read again from where the number starts (``60平方米以下``)."""
+    text, glued = ctx.text, ctx.glued_markers
+    for m in pattern.finditer(text):
+        if m.start(group) in glued:
+            m = pattern.match(text, glued[m.start(group)])
+            if m is None:
+                continue
+        yield m
 
 
 def _clause_start(text: str, pos: int, ctx: Context | None = None) -> int:
@@ -719,7 +732,7 @@ def extract(ctx: Context) -> list[Fact]:
     held += _fraction_thresholds(ctx, held)
     held_ends = sorted(f.span[1] for f in held)
     previous = _Previous(0, "", None, "")
-    for m in _pattern().finditer(text):
+    for m in _past_item_markers(ctx, _pattern(), "num"):
         pre, post = m.group("pre"), m.group("post")
         if not pre and not post:
             continue
@@ -754,6 +767,10 @@ def extract(ctx: Context) -> list[Fact]:
             metric = _tier_metric(ctx, m.start(), metric)  # ；6个月以下的，…: a later tier of a tier list
         if not metric and (header := _column_header(text, m.start(), m.end())):
             metric = header  # a table cell 90分及以上 under the column header 评价得分
+        if not metric and (scale := _grade_band(text, m.start(), m.end(), m.group("unit"))):
+            metric, start = scale, m.start()  # 不达标（59分及以下）: the band of a grade on the sentence's scale
+        if not metric and (dimension := _item_dimension(ctx, m.start(), m.group("unit"))):
+            metric, start = dimension, m.start()  # …按面积收取：\n1.60平方米以下的: the list's lead names it
         if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
             op += "="  # 超过50人（含50人）: the aside includes the bound
         # 奖励金额在1万元以下的企业不安排: the comparison names who is left out, so the condition is its
@@ -829,17 +846,22 @@ def _column_header(text: str, start: int, end: int) -> str | None:
     that is no value cell, when it is a short name; None when the comparison shares its line."""
     if (start and text[start - 1] != "\n") or text[end:end + 1] not in ("\n", ""):
         return None
-    line_end = start - 1
-    for _ in range(8):
-        if line_end <= 0:
-            return None
-        line_start = text.rfind("\n", 0, line_end) + 1
-        if _TABLE_CELL.fullmatch(text, line_start, line_end):
-            line_end = line_start - 1
-            continue
-        header = _TABLE_HEADER.fullmatch(text, line_start, line_end)
-        return header.group() if header else None
+    for line_start, line_end in _lines_above(text, start):
+        if not _TABLE_CELL.fullmatch(text, line_start, line_end):
+            header = _TABLE_HEADER.fullmatch(text, line_start, line_end)
+            return header.group() if header else None
     return None
+
+
+def _lines_above(text: str, line_start: int, limit: int = 8) -> Iterator[tuple[int, int]]:
+    """(start, end) of the lines above the line that starts at ``line_start``, nearest first, at most ``limit``."""
+    end = line_start - 1
+    for _ in range(limit):
+        if end <= 0:
+            return
+        start = text.rfind("\n", 0, end) + 1
+        yield start, end
+        end = start - 1
 
 
 _BARE_SCORES = frozenset({"总分", "得分", "总得分", "分数", "评分", "分值"})
@@ -854,6 +876,44 @@ def _scored_by_lead(text: str, start: int, metric: str) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     lead = _RUN_IN_LEAD.match(text, line_start, start)
     return lead.group("lead") + metric if lead else metric
+
+
+_BAND_OPEN = regex.compile(r"\p{Han}{2,6}[（(]$")
+_BAND_CLOSE = regex.compile(r"[ ]?[）)](?:[、，,；;。]|[四五六七八九三两]个等级)")
+_SCALE = regex.compile(r"(?:根据|依据|按照|按|以|由)?(?P<scale>\p{Han}{0,4}?(?:分值|得分|分数|评分|总分|积分|成绩))")
+_SENTENCE_OPEN = regex.compile(r"[。；;\n]")
+
+
+def _grade_band(text: str, start: int, end: int, unit: str) -> str | None:
+    """The scale a grade's band of points is on, when the quantity at ``[start, end)`` is that band,
+    bracketed after the grade's name in a list of grades (``考核等级分为优秀（86～100分）、达标（71～85分）、
+    …不达标（59分及以下）`` → 考核分值): the last score noun of the sentence before the band; None when the
+    quantity is no such band or the sentence names no scale."""
+    if unit != "分" or not _BAND_OPEN.search(text, max(0, start - 8), start) or not _BAND_CLOSE.match(text, end):
+        return None
+    opening = max((m.end() for m in _SENTENCE_OPEN.finditer(text, max(0, start - 120), start)), default=max(0, start - 120))
+    scales = [m.group("scale") for m in _SCALE.finditer(text, opening, start)]
+    return scales[-1] if scales else None
+
+
+_LEAD_LINE_END = regex.compile(r"[：:][ \t]*$")
+
+
+def _item_dimension(ctx: Context, pos: int, unit: str) -> str | None:
+    """What a quantity that opens a list item measures when the item names nothing
+    (``餐饮熟食店…按面积收取：\n1.60平方米以下（含60平方米）的，不予收取``): the dimension of its unit
+    (平方米 → 面积) when the list's lead line, the nearest line above ending in a colon, names it."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, pos) + 1
+    if text[line_start:pos].strip() and not (ctx.claims.last(line_start, pos) == pos - 1):
+        return None  # the quantity does not open its line (after the item's marker)
+    dimension = _table()["unit_dimensions"].get(unit)
+    if not dimension:
+        return None
+    for start, end in _lines_above(text, line_start):
+        if _LEAD_LINE_END.search(text, start, end):
+            return dimension if dimension in text[start:end] else None
+    return None
 
 
 def _last_end_before(ends: list[int], pos: int) -> int:
@@ -1004,11 +1064,12 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     text = ctx.text
     table = _table()
     facts = []
-    for m in _range_pattern().finditer(text):
+    for m in _past_item_markers(ctx, _range_pattern(), "lo"):
         unit_word = m.group("unit")
         age = unit_word in table["age_units"]
         tier = not m.group("tail") and text.startswith("的", m.end())
-        if not (age or m.group("tail") or tier):
+        band = not m.group("tail") and _grade_band(text, m.start(), m.end(), unit_word)
+        if not (age or m.group("tail") or tier or band):
             continue
         if m.group("lo_unit") and m.group("lo_unit") != unit_word:
             continue
@@ -1024,6 +1085,10 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         metric, start, _, period, holder = _metric(ctx, m.start(), m.end())
         if tier:  # ；18-36个月的，要减少供地 / ；下降10%(含)至15%的: the tier list's metric
             metric = _tier_metric(ctx, m.start(), metric)
+        if band:
+            metric, start = band, m.start()
+        if not metric and (dimension := _item_dimension(ctx, m.start(), unit_word)):
+            metric, start = dimension, m.start()
         if age:
             metric, start, _, holder = _age(text, start, m.start(), m.end())
         elif not _is_condition(text, metric, "<=", unit, m.start(), m.start()):
@@ -1362,12 +1427,28 @@ _RANK = regex.compile(
     rf"(?P<metric>[^，,。；;：:、\n的（(为是]{{0,8}}?(?:排名|排行|名次|位次))(?:位列|位居|居|在|为)?前[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>名|位)"
 )
 
+_RANK_SPAN = regex.compile(
+    rf"(?P<metric>[^，,。；;：:、\n的（(为是]{{0,8}}?(?:排名|排行|名次|位次))(?:位列|位居|居|在|为)?(?:第)?[ ]?"
+    rf"(?P<lo>\d{{1,4}})[ ]?(?:-|－|—|~|～|至|到)[ ]?(?:第)?(?P<hi>\d{{1,4}})[ ]?(?P<unit>名|位)?(?![\d%％])"
+)
+"""A band of places, ``排名1-7的小区``, ``名次在第8至18位``: the rank is at least the first and at most the last."""
+
 
 def _rank_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     """A place in a ranking, ``全球排名前50名高校``, ``综合排名位列全省前10位``: a threshold ``<=`` on the
-    rank (the first place is 1), unit 名 or 位."""
+    rank (the first place is 1), unit 名 or 位; a band of places (``排名8-18的小区``) gives ``>=`` its
+    first place too."""
     text = ctx.text
     facts = []
+    for m in _RANK_SPAN.finditer(text):
+        lo, hi = int(m.group("lo")), int(m.group("hi"))
+        if lo >= hi or _taken(ctx, taken, m.start("lo"), m.end()):
+            continue
+        narrowed = _strip_fillers(text, m.start("metric"), m.end("metric"), None)
+        metric, unit = text[narrowed.start:narrowed.end], m.group("unit") or "名"
+        for op, value in ((">=", lo), ("<=", hi)):
+            facts.append(_threshold_fact(ctx, metric, op, value, unit, (narrowed.start, m.end()),
+                                         (m.start("lo"), m.end()), "排名N-M"))
     for m in _RANK.finditer(text):
         if _taken(ctx, taken, m.start("num"), m.end("unit")):
             continue

@@ -53,9 +53,9 @@ _APPROX_RANGE = rx(
 )
 _PER = rx(
     r"[ \t]{0,2}[/·・][ \t]{0,2}(?P<per>" + MEASURE_UNIT_ALT
-    + r"|项目|企业|单位|件|项|个|家|人次|人|次|年|月|日|天|小时|户|台|套|份|所|座|篇|部|张|亩)(?![A-Za-z])"
+    + r"|项目|企业|单位|件|项|个|家|人次|人|次|半年|季度|年|月|日|天|小时|户|台|套|份|所|座|篇|部|张|亩|桶|起|车)(?![A-Za-z])"
 )
-PER_PERIOD = {"年": "年", "月": "月", "日": "天", "天": "天", "小时": "小时"}
+PER_PERIOD = {"年": "年", "半年": "半年", "季度": "季度", "月": "月", "日": "天", "天": "天", "小时": "小时"}
 """``per`` units that are a rate in time (``/月``, ``每天``) and their normal form: they go to
 ``per_period``, not ``per``, and 日 and 天 are one period."""
 
