@@ -1423,45 +1423,44 @@ def _grade_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     return facts
 
 
-_RANK = regex.compile(
-    rf"(?P<metric>[^，,。；;：:、\n的（(为是]{{0,8}}?(?:排名|排行|名次|位次))(?:位列|位居|居|在|为)?前[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>名|位)"
+_RANK_WORD = re.compile(r"排名|排行|名次|位次")
+_RANK_LEAD_STOP = frozenset("，,。；;：:、\n的（(为是")
+_RANK_TOP = regex.compile(rf"(?:位列|位居|居|在|为)?前[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>名|位)")
+"""The top places after a ranking word: ``排名前50名``, ``名次居前10位``."""
+_RANK_BAND = regex.compile(
+    r"(?:位列|位居|居|在|为)?(?:第)?[ ]?(?P<lo>\d{1,4})[ ]?(?:-|－|—|~|～|至|到)[ ]?(?:第)?(?P<hi>\d{1,4})[ ]?(?P<unit>名|位)?(?![\d%％])"
 )
-
-_RANK_SPAN = regex.compile(
-    rf"(?P<metric>[^，,。；;：:、\n的（(为是]{{0,8}}?(?:排名|排行|名次|位次))(?:位列|位居|居|在|为)?(?:第)?[ ]?"
-    rf"(?P<lo>\d{{1,4}})[ ]?(?:-|－|—|~|～|至|到)[ ]?(?:第)?(?P<hi>\d{{1,4}})[ ]?(?P<unit>名|位)?(?![\d%％])"
-)
-"""A band of places, ``排名1-7的小区``, ``名次在第8至18位``: the rank is at least the first and at most the last."""
+"""A band of places after a ranking word, ``排名1-7的小区``, ``名次在第8至18位``."""
 
 
 def _rank_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
-    """A place in a ranking, ``全球排名前50名高校``, ``综合排名位列全省前10位``: a threshold ``<=`` on the
-    rank (the first place is 1), unit 名 or 位; a band of places (``排名8-18的小区``) gives ``>=`` its
-    first place too."""
+    """A place in a ranking, ``全球排名前50名高校``: a threshold ``<=`` on the rank (the first place is 1),
+    unit 名 or 位; a band of places (``排名8-18的小区``) is at least its first place and at most its last.
+    The ranking's name runs back from the ranking word to a boundary, at most 8 characters."""
     text = ctx.text
     facts = []
-    for m in _RANK_SPAN.finditer(text):
-        lo, hi = int(m.group("lo")), int(m.group("hi"))
-        if lo >= hi or _taken(ctx, taken, m.start("lo"), m.end()):
-            continue
-        narrowed = _strip_fillers(text, m.start("metric"), m.end("metric"), None)
-        metric, unit = text[narrowed.start:narrowed.end], m.group("unit") or "名"
-        for op, value in ((">=", lo), ("<=", hi)):
-            facts.append(_threshold_fact(ctx, metric, op, value, unit, (narrowed.start, m.end()),
-                                         (m.start("lo"), m.end()), "排名N-M"))
-    for m in _RANK.finditer(text):
-        if _taken(ctx, taken, m.start("num"), m.end("unit")):
-            continue
-        try:
-            value = parse_number(m.group("num"))
-        except (ValueError, ArithmeticError):
-            continue
-        narrowed = _strip_fillers(text, m.start("metric"), m.end("metric"), None)
+    for word in _RANK_WORD.finditer(text):
+        lead, floor = word.start(), max(0, word.start() - 8)
+        while lead > floor and text[lead - 1] not in _RANK_LEAD_STOP:
+            lead -= 1
+        narrowed = _strip_fillers(text, lead, word.end(), None)
         metric = text[narrowed.start:narrowed.end]
-        if len(metric) < 2:
-            continue
-        facts.append(_threshold_fact(ctx, metric, "<=", value, m.group("unit"), (narrowed.start, m.end()),
-                                     (m.start("num"), m.end("unit")), "排名前N" + m.group("unit")))
+        if (band := _RANK_BAND.match(text, word.end())) is not None:
+            lo, hi = int(band.group("lo")), int(band.group("hi"))
+            if lo >= hi or _taken(ctx, taken, band.start("lo"), band.end()):
+                continue
+            for op, value in ((">=", lo), ("<=", hi)):
+                facts.append(_threshold_fact(ctx, metric, op, value, band.group("unit") or "名", (narrowed.start, band.end()),
+                                             (band.start("lo"), band.end()), "排名N-M"))
+        elif (top := _RANK_TOP.match(text, word.end())) is not None:
+            if len(metric) < 2 or _taken(ctx, taken, top.start("num"), top.end("unit")):
+                continue
+            try:
+                value = parse_number(top.group("num"))
+            except (ValueError, ArithmeticError):
+                continue
+            facts.append(_threshold_fact(ctx, metric, "<=", value, top.group("unit"), (narrowed.start, top.end()),
+                                         (top.start("num"), top.end("unit")), "排名前N" + top.group("unit")))
     return facts
 
 
