@@ -23,6 +23,7 @@ from policyparse.metadata.header import ORG
 from policyparse.models import Fact
 from policyparse.resolvers.phones import parse_phone, scan_phones
 from policyparse.resources import read_lines
+from policyparse.segment.markers import MARKER
 
 NAME = "contact.v1"
 TYPES = ("person", "phone", "email", "url", "address", "organization")
@@ -172,7 +173,7 @@ def _people_before_phones(ctx: Context, phones: list[Fact], taken: list[Fact]) -
     return facts
 
 
-_LIST_MARK = regex.compile(r"[ \t]*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.．、])?[ \t]*")
+_SPACES = regex.compile(r"[ \t　]*")
 _AFTER_BODY = regex.compile(r"[ \t　]*(?:[，,：:]|(?=\d))")
 """What follows a body that opens a contact line: a comma or colon before its address or phone, or
 the number itself after spaces (``鼓楼区商务局 0516-87…``)."""
@@ -186,8 +187,9 @@ def _bodies_before_phones(ctx: Context, phones: list[Fact]) -> list[Fact]:
     facts = []
     for phone in phones:
         opening = max(text.rfind(mark, 0, phone.span[0]) for mark in "。；;\n") + 1
-        start = _LIST_MARK.match(text, opening, phone.span[0]).end()
-        m = ORG.match(text, start, phone.span[0])
+        start = _SPACES.match(text, opening).end()
+        marker = MARKER.match(text, start, phone.span[0])  # 3.天河区…科，… : the item's marker is no part of the name
+        m = ORG.match(text, _SPACES.match(text, marker.end()).end() if marker else start, phone.span[0])
         if not m or m.span() in seen or not _AFTER_BODY.match(text, m.end(), phone.span[0] + 1):
             continue
         if not _is_named_body(m.group()) or ctx.claims.overlaps(*m.span()):

@@ -111,7 +111,7 @@ def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
 
 
 _CLAMPED_TO = regex.compile(
-    r"(?P<cmp>低于|不足|少于|不到|不满|超过|高于|多于)(?P<amount>[^，,。；;]{1,12}?)的?[，,]?[ ]?(?:均|一律|统一)?按照?$"
+    r"(?:(?P<floor>低于|不足|少于|不到|不满)|超过|高于|多于)(?P<amount>[^，,。；;]{1,12}?)的?[，,]?[ ]?(?:均|一律|统一)?按照?$"
 )
 """``每户低于500元的，按500元发放``: the amount the clause is clamped to is a floor (after 低于/不足)
 or a ceiling (after 超过/高于) of what is paid."""
@@ -123,7 +123,7 @@ def _clamp_bound(text: str, start: int, end: int) -> str | None:
     m = _CLAMPED_TO.search(text, max(0, start - 30), start)
     if m is None or m.end() != start or m.group("amount") != text[start:end]:
         return None
-    return "min" if m.group("cmp") in ("低于", "不足", "少于", "不到", "不满") else "max"
+    return "min" if m.group("floor") else "max"
 
 
 def extract(ctx: Context) -> list[Fact]:

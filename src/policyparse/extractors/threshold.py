@@ -881,7 +881,6 @@ def _scored_by_lead(text: str, start: int, metric: str) -> str:
 _BAND_OPEN = regex.compile(r"\p{Han}{2,6}[（(]$")
 _BAND_CLOSE = regex.compile(r"[ ]?[）)](?:[、，,；;。]|[四五六七八九三两]个等级)")
 _SCALE = regex.compile(r"(?:根据|依据|按照|按|以|由)?(?P<scale>\p{Han}{0,4}?(?:分值|得分|分数|评分|总分|积分|成绩))")
-_SENTENCE_OPEN = regex.compile(r"[。；;\n]")
 
 
 def _grade_band(text: str, start: int, end: int, unit: str) -> str | None:
@@ -891,7 +890,7 @@ def _grade_band(text: str, start: int, end: int, unit: str) -> str | None:
     quantity is no such band or the sentence names no scale."""
     if unit != "分" or not _BAND_OPEN.search(text, max(0, start - 8), start) or not _BAND_CLOSE.match(text, end):
         return None
-    opening = max((m.end() for m in _SENTENCE_OPEN.finditer(text, max(0, start - 120), start)), default=max(0, start - 120))
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 120), start)), default=max(0, start - 120))
     scales = [m.group("scale") for m in _SCALE.finditer(text, opening, start)]
     return scales[-1] if scales else None
 

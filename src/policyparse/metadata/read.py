@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from policyparse.metadata.header import (
+    GENRES,
     find_addressees,
     issuers_from_title,
     label_issuers,
@@ -122,8 +123,7 @@ def _before_attachments(text: str, end: int, attachments: frozenset[int]) -> boo
 
 
 _ENACTED_TITLE = regex.compile(
-    r"[ \t　]*\n[ \t　]*[^。；;，,：:\n]{4,60}(?:办法|细则|规定|规则|方案|意见|措施|指引|指南|条例|计划|目录)"
-    r"(?:[（(][^（）()\n]{1,12}[）)])?[ \t　]*\n"
+    rf"[ \t　]*\n[ \t　]*[^。；;，,：:\n]{{4,60}}(?:{GENRES})(?:[（(][^（）()\n]{{1,12}}[）)])?[ \t　]*\n"
 )
 """The title line of the text a 印发 notice enacts, printed right after the notice's signature
 (``…管理委员会\n2023年4月19日\n临港新片区扶持光伏发电项目操作办法\n第一条…``)."""

@@ -43,12 +43,10 @@ _TAIL = rx(
     r"(?P<half2>半(?![年月天日小个]))?"
 )
 _DAY_OK = rx(r"[ \t]{0,2}(?:内|以内|之内|后|以后|之后|起|为限|期限)")
-_DAY_SPAN_VERB = rx(
-    r"(?:(?:公示|公告|公布|张贴|展示|停留|连续)(?:期|期为|时间为)?"
-    r"|(?:不得|不应|应当?)?(?:不少于|少于|不多于|多于|不超过|超过|不短于|短于|至少))[ \t]{0,2}$"
-)
-"""A bare N日 after a verb that lasts (``向社会公示三日``, ``公示期为5日``) or after a comparison of
-quantities (``答复期不得少于10日``: no day of a month is 'at least' anything) is a length."""
+_DAY_SPAN_VERB = rx(r"(?:公示|公告|公布|张贴|展示|停留|连续)(?:期|期为|时间为)?[ \t]{0,2}$")
+"""A bare N日 after a verb that lasts (``向社会公示三日``, ``公示期为5日``) is a length, not a day of a
+month; so is one after a comparison (``答复期不得少于10日``, see :data:`_BEFORE`): no day of a month is
+'at least' anything."""
 _HALF_ALONE = rx(
     r"(?<![上下前后大多一二三四五六七八九十两个\d])半[ \t]{0,2}(?:个[ \t]{0,2})?(?P<u>年|月|小时|天|日)(?!度)"
 )
@@ -63,6 +61,12 @@ _BEFORE = rx(
 _TO_SMALLER = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60}
 _JOIN = rx(r"[ \t]{0,2}(?:零[ \t]{0,2})?")
 _PRECISE = rx(r"\.\d{3,}")
+
+
+def _compared(f: str, start: int) -> bool:
+    """Whether a comparison of quantities (:data:`_BEFORE`, not a look-back 近/前) stands right before ``start``."""
+    before = _BEFORE.search(f, max(0, start - 6), start)
+    return before is not None and before.lastgroup != "lookback"
 
 
 def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
@@ -81,7 +85,8 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
         ge = m.group("ge") or m.group("ge2")
         if u == "月" and not (ge or m.group("half") or whole):
             continue
-        if u == "日" and not (_DAY_OK.match(f, m.end()) or whole or _DAY_SPAN_VERB.search(f, max(0, r.start - 6), r.start)):
+        if u == "日" and not (_DAY_OK.match(f, m.end()) or whole or _DAY_SPAN_VERB.search(f, max(0, r.start - 6), r.start)
+                              or _compared(f, r.start)):
             continue
         if u == "钟" and not ge:
             continue

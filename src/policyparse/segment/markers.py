@@ -128,16 +128,18 @@ _GLUED_ITEM = regex.compile(r"(?m)^[ \t\u3000]*(?P<n>\d{1,2})[.．](?=\d)")
 
 def glued_item_markers(text: str) -> list[tuple[int, int]]:
     """Spans of list markers run into the number that follows them (``1.60平方米以下（含60平方米）的``,
-    ``2.60平方米至120平方米…``): a line opening with ``k.`` and a digit is an item of a numbered list
-    when the list's neighbouring item (``k-1.`` or ``k+1.``) opens one of the next or previous lines the
-    same way and the list starts at 1. A lone ``1.5倍…`` line is a number, not a marker."""
-    lines = [(int(m.group("n")), m.start("n"), m.end()) for m in _GLUED_ITEM.finditer(text)]
-    spans = []
-    for i, (n, start, end) in enumerate(lines):
-        neighbours = {lines[j][0] for j in (i - 1, i + 1) if 0 <= j < len(lines)}
-        if n - 1 in neighbours or n + 1 in neighbours:
-            run = [lines[j][0] for j in range(max(0, i - n + 1), i + 1)]
-            if run and min(run) == 1:
-                spans.append((start, end))
-    return spans
-
+    ``2.60平方米至120平方米…``): lines opening with ``k.`` and a digit are the items of a numbered list
+    when, one after another, they count 1, 2, 3 … (two items at least). A lone ``1.5倍…`` line, or
+    lines that do not count up from 1 (``3.5万元…`` / ``7.2万元…``), open with numbers."""
+    runs: list[list[tuple[int, int]]] = []
+    previous = 0
+    for m in _GLUED_ITEM.finditer(text):
+        n = int(m.group("n"))
+        if n == 1:
+            runs.append([])
+        elif n != previous + 1 or not runs:
+            previous = 0
+            continue
+        runs[-1].append((m.start("n"), m.end()))
+        previous = n
+    return [span for run in runs if len(run) >= 2 for span in run]
