@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+import regex
+
 from policyparse.evaluation.matching import canonical, values_match
 
 CORE_TYPES = (
@@ -94,18 +96,30 @@ def score_facts(predicted: Iterable[dict], gold: Iterable[dict]) -> tuple[dict[s
     return counts, missed, spurious
 
 
+_TRAILING_PUNCTUATION = "；;。，,：:"
+"""What may close a list item written as a heading (``（一）举报事实清楚…；``): punctuation, not title."""
+_PART_MARKER = regex.compile(r"第[一二三四五六七八九十百零〇\d]+(?:章|节|部分|篇)")
+"""第一章, 第二部分: the parts of a notice, which gold lists as headings (its 第X条 articles it does not)."""
+
+
 def _fold_brackets(s: str) -> str:
-    """Brackets width-insensitive and whitespace dropped (``一、 优化…`` is ``一、优化…``: layout)."""
-    return "".join(s.replace("(", "（").replace(")", "）").split())
+    """Brackets width-insensitive, whitespace and a closing punctuation mark dropped (``一、 优化…``
+    is ``一、优化…``, ``（一）…属实；`` is ``（一）…属实``: layout and punctuation, not the heading)."""
+    return "".join(s.replace("(", "（").replace(")", "）").split()).rstrip(_TRAILING_PUNCTUATION)
+
+
+def _scored_heading(section: dict) -> bool:
+    """Whether gold would list this section: a heading of the 一、 or （一） tier, or a part (第X章)."""
+    if section["kind"] != "heading":
+        return False
+    marker = section["marker"]
+    return (marker[:1] in "一二三四五六七八九十（(" and not marker[1:2].isdigit()) or _PART_MARKER.fullmatch(marker) is not None
 
 
 def score_headings(document: dict, gold_headings: list[str]) -> Counts:
-    """Gold lists the 一、 and （一） tiers as marker + title; brackets compare width-insensitively."""
-    ours = {
-        _fold_brackets(s["marker"] + s["title"])
-        for s in document["sections"]
-        if s["kind"] == "heading" and s["marker"][:1] in "一二三四五六七八九十（(" and not s["marker"][1:2].isdigit()
-    }
+    """Gold lists the 一、 and （一） tiers and the parts (第X章) as marker + title; brackets compare
+    width-insensitively, spaces and a closing punctuation mark are ignored."""
+    ours = {_fold_brackets(s["marker"] + s["title"]) for s in document["sections"] if _scored_heading(s)}
     gold = {_fold_brackets(h) for h in gold_headings}
     return Counts(tp=len(ours & gold), fp=len(ours - gold), fn=len(gold - ours))
 
