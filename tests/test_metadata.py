@@ -241,3 +241,15 @@ def test_addressees_named_after_their_owner() -> None:
 def test_addressees_owned_by_a_government_and_towns_split() -> None:
     text = "关于印发某办法的通知\n区政府各委、办、局，各街道办事处、彭浦镇政府，各有关单位：\n现将办法印发给你们。"
     assert parse_text(text).metadata.addressees == ("区政府各委、办、局", "各街道办事处", "彭浦镇政府", "各有关单位")
+
+
+def test_a_town_issuer_named_in_the_title_governs_part_of_the_county_its_text_names() -> None:
+    text = (
+        "朱泾镇政府关于印发《朱泾镇集建区外建设用地减量化补偿意见》的通知\n"
+        "根据《金山区人民政府关于减量化指标管理办法的通知》，按照区政府要求，结合本镇实际，制定本意见。\n"
+        "一、补偿标准\n按照本市相关标准执行，按200元/㎡进行补偿。\n"
+        "二、其他\n2017年3月17日金山区朱泾镇人民政府印发的意见同时废止。\n"
+    )
+    metadata = parse_text(text).metadata
+    assert metadata.issuers == ("朱泾镇政府",)
+    assert (metadata.jurisdiction.province, metadata.jurisdiction.county) == ("上海市", "金山区")

@@ -476,9 +476,33 @@ def resolve_jurisdiction(text: str, *, issuers: Iterable[str] = (), title: str |
         result = resolve(text, issuers, title, matcher, context)
         if result is not None:
             return result
+    if any(_TOWN_BODY.search(issuer) for issuer in issuers):
+        result = _town_county(body, divisions)
+        if result is not None:
+            return result
     hint = _self_reference(text, matcher.rules)
     result = _decide("text", body, divisions, hint, MIN_TEXT_SUPPORT, _assign(phone, divisions))
     return result or _decide("phone", phone, divisions, None, WEIGHT_FULL, None) or JurisdictionResult()
+
+
+_TOWN_BODY = regex.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)$")
+"""A town's or street's government (``山阳镇政府``, ``彭浦镇人民政府``): its notices govern a part of one county."""
+
+
+def _town_county(body: list[_Mention], divisions: Divisions) -> JurisdictionResult | None:
+    """For a notice a town issued, the county its text names most (``金山区``), when that county holds
+    most of the support the text gives any county; the town itself is below the levels reported. Its
+    self-references do not count here: a town's 本市 and 区政府 are the city and county above it."""
+    tally = _assign(body, divisions)
+    counties = {a: w for a, w in tally.support.items() if divisions.by_code[a].level == "county"}
+    if not counties:
+        return None
+    county = max(counties, key=counties.__getitem__)
+    share = counties[county] / sum(counties.values())
+    if counties[county] < MIN_TEXT_SUPPORT or share < DOMINANCE:
+        return None
+    return _result(county, "text", 0.4 + 0.4 * share * min(1.0, counties[county] / 4.0), [m for m in body if m.unit],
+                   divisions)
 
 
 def _by_issuers(text: str, issuers: Iterable[str], title: str | None, matcher: _Matcher,

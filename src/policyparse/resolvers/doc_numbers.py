@@ -20,13 +20,15 @@ DOC_NUMBER = regex.compile(
 ORDER_NUMBER = regex.compile(
     r"(?:[〔\[［(（【﹝][ \t]?(?:19|20)\d{2}[ \t]?[〕\]］)）】﹞][ \t]?)?第[ \t]?\d{1,5}[ \t]?号\p{Han}{0,4}?令"
     r"|令[ \t]?(?:第[ \t]?)?\d{1,5}[ \t]?号"
+    r"|(?<=[部委局])\d{1,5}[ \t]?号令"
     r"|公告[ \t]?(?:(?:19|20)\d{2}[ \t]?年[ \t]?)?第[ \t]?\d{1,5}[ \t]?号"
 )
 """The number of a government order (令), as cited: ``〔2011〕第242号令``, ``第154号政府令``,
-``令第746号``, and of an announcement (``…常务委员会公告第35号``, ``国家税务总局公告2023年第1号``); the issuing body
+``令第746号``, ``应急部10号令``, and of an announcement (``…常务委员会公告第35号``, ``国家税务总局公告2023年第1号``); the issuing body
 before it (``市人民政府``, ``国务院``) is read by
 :func:`find_doc_numbers`. The pattern starts at a literal, so scanning a notice stays cheap."""
 _HAN_BEFORE = regex.compile(r"\p{Han}{1,24}$")
+_DATE_UNITS = "年月日"
 _ANNOUNCING_BODY = regex.compile(r"(?:委员会|人民政府|政府|人大|局|厅|部|院|署)$")
 _YEAR_BRACKETS = str.maketrans({"[": "〔", "［": "〔", "(": "〔", "（": "〔", "【": "〔", "﹝": "〔",
                                 "]": "〕", "］": "〕", ")": "〕", "）": "〕", "】": "〕", "﹞": "〕"})
@@ -66,10 +68,14 @@ def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> list[
     for m in ORDER_NUMBER.finditer(text, start, stop):
         before = _HAN_BEFORE.search(text, max(start, m.start() - 24), m.start())
         agency = before.group() if before else ""
+        if before and agency[0] in _DATE_UNITS and before.start() > 0 and text[before.start() - 1].isdigit():
+            agency = agency[1:]  # 2011年10月19日上海市人民政府令第71号: the 日 closes a date
         cut = _AGENCY_STOP.match(agency)
         offset = cut.end() if cut else 0
         if m.group().startswith("令") and len(agency) - offset < 1:
             continue  # 令第3号 with nobody named before 令: not an order's number
+        if m.group()[0].isdigit() and not _ANNOUNCING_BODY.search(agency[offset:]):
+            continue  # 应急部10号令: a bare N号令 only after the body that issued it
         if m.group().startswith("公告") and not _ANNOUNCING_BODY.search(agency[offset:]):
             continue  # 详见公告第3号: an announcement's number only after the body that issued it
         s = m.start() - len(agency) + offset
