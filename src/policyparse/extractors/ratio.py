@@ -1,11 +1,12 @@
-"""Ratios: cost shares (``按1:1分担``), conversions (``按1:2抵算``) and multiples of a base
-(``账户余额的20倍`` → ``[20, 1]``); clock times are claimed as dates first."""
+"""Ratios: cost shares (``按1:1分担``), conversions (``按1:2抵算``), multiples of a base
+(``账户余额的20倍`` → ``[20, 1]``) and coefficients (``奖励系数为0.9`` → ``[0.9, 1]``); clock times are
+claimed as dates first. A coefficient's number is claimed, so it is no threshold as well."""
 
 from __future__ import annotations
 
 from policyparse.extractors.context import Context
 from policyparse.models import Fact
-from policyparse.resolvers.percent import scan_multiples, scan_ratios
+from policyparse.resolvers.percent import scan_coefficients, scan_multiples, scan_ratios
 
 NAME = "ratio.v1"
 TYPES = ("ratio",)
@@ -20,4 +21,8 @@ def extract(ctx: Context) -> list[Fact]:
     for mention in scan_multiples(ctx.text):
         if not ctx.claims.overlaps(mention.start, mention.end):
             facts.append(ctx.fact(NAME, "ratio", list(mention.value), mention.start, mention.end, rule="N倍"))
+    for mention in scan_coefficients(ctx.text):
+        if not ctx.claims.overlaps(mention.start, mention.end):
+            facts.append(ctx.fact(NAME, "ratio", list(mention.value), mention.start, mention.end, rule="系数N"))
+            ctx.claims.add(mention.start, mention.end)
     return facts

@@ -130,10 +130,12 @@ _PEOPLE_WHO = regex.compile(
 """``有不少于1名员工按规定缴纳社会保险费``: the count is of the people who do something, so the metric
 is ``按规定缴纳社会保险费的员工人数``."""
 _POSSESSION = regex.compile(
-    r"(?:[^，。；\n]{0,30}?(?:并且|并|且)|(?P<place>[^，。；\n]{2,12}?)(?:下|中|内|里))?(?P<verb>拥有|具有|有)"
+    r"(?:[^，。；\n]{0,30}?(?:并且|并|且)|(?P<place>[^，。；\n]{2,12}?)(?:下|中|内|里)|(?P<owner>\p{Han}{2,30}?))?"
+    r"(?P<verb>拥有|具有|有)"
 )
-"""A clause whose last predicate is a bare possession verb (``正常经营且有``, ``并有``), or an
-existential one after a place (``同一项目下有``: what is counted belongs to that place)."""
+"""A clause whose last predicate is a bare possession verb (``正常经营且有``, ``并有``), an
+existential one after a place (``同一项目下有``: what is counted belongs to that place), or one after
+its owner (``企业有2名以上研发人员``: the owner holds the count of what follows)."""
 _SHARE_REACHED = regex.compile(r"(?:达到|达)(?P<base>\p{Han}{2,20}?)的$")
 """``自筹资金…需达到项目总投资额的60%以上``: a percentage of a base is the share of that base."""
 _QUALIFIER_ASIDE = regex.compile(
@@ -156,8 +158,12 @@ _PERSON_HEAD = r"(?:家庭|人员|个人|职工|居民|学校|院所)"
 """Heads of people and institutions, a subject only where the clause's grammar marks it (…的X)."""
 _HOLDER_AFTER = regex.compile(rf"的(?P<noun>\p{{Han}}{{2,16}}?(?:{_SUBJECT_HEAD}|{_PERSON_HEAD}))(?=[，,。；;、）)\n]|$)")
 """``拥有2套及以上商品住房的本市户籍居民家庭``: the holder the comparison qualifies, after 的."""
-_PAID_BY_APPLICANT = regex.compile(r"上缴|缴纳|缴费|缴存|交纳|缴交")
-"""``全年上缴工会经费低于1万元``: money the applicant pays, so a condition, not a cap on a grant."""
+_TREATED_AS = regex.compile(r"(?:按照?|视为|视同|折算为|折合)$")
+"""Before 满, what a case is counted as (``按满1年补偿``), not a condition it must meet (whereas
+``按不低于20%的比例录用`` is one)."""
+_PAID_BY_APPLICANT = regex.compile(r"上缴|缴纳|缴费|缴存|交纳|缴交|(?:工作|任职|从业|服务|就业)(?:期限|年限)")
+"""``全年上缴工会经费低于1万元``: money the applicant pays; ``工作期限不满6个月``: how long the person
+worked. Both are conditions, not a cap on a grant or its term."""
 _TIME_UNITS = frozenset({"年", "个月", "天", "小时", "周"})
 _LONGEST = regex.compile(r"最长")
 """最长 before a length of time caps a period the programme allows (寿命期最长不超过25年), not a condition."""
@@ -255,15 +261,15 @@ def _pattern() -> re.Pattern:
     """A quantity with its comparison words. Compiled with the standard ``re`` behind a lookahead on
     the characters a match can start with (a prefix's first character, a space, 为/是, a digit or a
     numeral), which lets the scan skip every other position at C speed: twice as fast as ``regex``.
-    A unit's Latin alias or a tax aside may follow it in brackets (``300kW(kVA)以上``,
-    ``单台设备5万元(含税)以上``). A 个 that measures a time (``2个半年度``, ``3个季度``) is no count."""
+    A unit's Latin alias, a tax aside or a bound aside may follow it in brackets (``300kW(kVA)以上``,
+    ``单台设备5万元(含税)以上``, ``3次（不含本数）以上``). A 个 that measures a time (``2个半年度``, ``3个季度``) is no count."""
     table = _table()
     units = _units()
     starts = "".join(sorted({word[0] for word in table["prefix"]} | set(" 为是半零一二两三四五六七八九十百千万")))
     return re.compile(
         rf"(?=[\d{re.escape(starts)}])"
-        rf"(?P<pre>{_alt(table['prefix'])})?[ ]?(?:为|是)?[ ]?"
-        rf"(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?!(?<=个)(?:半|季度|年度|工作日|自然日|小时|星期))(?:[（(](?:[A-Za-z]{{1,4}}|不?含[税费])[）)])?"
+        rf"(?P<pre>{_alt(table['prefix'])})?[ ]?(?:(?<![行作认])为|是)?[ ]?"
+        rf"(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?!(?<=个)(?:半|季度|年度|工作日|自然日|小时|星期))(?:[（(](?:[A-Za-z]{{1,4}}|不?含[税费]|(?P<bound>不?含本数))[）)])?"
         rf"(?P<post>{_alt(table['suffix'])})?"
     )
 
@@ -347,7 +353,8 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None, holder: 
                     period = period or m.group("period")
                 if "holder" in lead.groupindex:
                     holder = holder or m.group("holder")
-        while length := suffixes.suffix(text, start, end, min_rest=1):
+        while (length := suffixes.suffix(text, start, end, min_rest=1)) and not _words("metric_words_not_fillers").suffix(
+                text, start, end):  # 违法行为: 为 ends a word here, it is no copula
             end, changed = end - length, True
     return _Narrowed(start, end, period, holder)
 
@@ -463,7 +470,8 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0, unit: str 
     possession = _POSSESSION.fullmatch(metric) if metric.endswith("有") else None
     if possession:  # 正常经营且有(不少于1名员工…): what is possessed comes after the quantity
         metric, m_start = possession.group("verb"), m_start + possession.start("verb")
-    if len(metric) <= 2 or verb:
+    examples = metric.endswith("等") and not verb  # 语音劝导、…、自动监测警示等至少3个场景: the list names kinds of the noun
+    if len(metric) <= 2 or verb or examples:
         noun = _COMPLETING_NOUN.match(text[match_end:match_end + 20])
         if noun and verb and _NOT_AN_OBJECT.match(noun.group()):
             noun = None  # 缴存6个月以上即可申请…: a modal and the next predicate, no object
@@ -479,6 +487,10 @@ def _metric(ctx: Context, start: int, match_end: int, floor: int = 0, unit: str 
                 return _Measured(metric, m_start, match_end, period or _period_in(text[c_start:start]), holder or named)
             elif possession and possession.group("place"):  # 同一项目下有2个或以上权属方
                 metric = f"{possession.group('place')}的{completed}数量"
+            elif examples:
+                metric, m_start = completed, start
+            elif possession and possession.group("owner"):  # 同一违法行为有两名以上举报人
+                metric, holder = _named_by_unit(completed, unit), holder or possession.group("owner")
             else:
                 metric = _rate_named_after(metric + completed)
             span_end = match_end + noun.end()
@@ -740,6 +752,8 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         if text[m.start() - 1:m.start()] == "每" or text[m.start("num") - 1:m.start("num")] == "第":
             continue  # 每满1年积2分 is a rate; 第24条以上 an ordinal, not a quantity
+        if pre == "满" and _TREATED_AS.search(text, max(0, m.start() - 3), m.start()):
+            continue  # 满6个月不满1年的，按满1年补偿: how a case is counted, not a condition
         if text.startswith("的", m.end()) and _GRANT_NAMED_AFTER.match(text, m.end()):
             continue  # 提供不高于1个百分点的利息补贴: the size of a grant, not a condition
         if m.group("unit") == "个" and _LONGER_UNIT.match(text, m.end("unit")):
@@ -773,14 +787,19 @@ def extract(ctx: Context) -> list[Fact]:
             metric, start = dimension, m.start()  # …按面积收取：\n1.60平方米以下的: the list's lead names it
         if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
             op += "="  # 超过50人（含50人）: the aside includes the bound
+        if post and m.group("bound"):  # 3次（不含本数）以上: the aside between says whether the bound is in
+            op = op.rstrip("=") if m.group("bound").startswith("不") else op if op.endswith("=") else op + "="
         # 奖励金额在1万元以下的企业不安排: the comparison names who is left out, so the condition is its
         # opposite (奖励金额 > 1万元), even when it measures a benefit
         excluded = EXCLUSION_AFTER.match(text, m.end()) is not None
         if excluded:
             op = _OPPOSITE[op]
         changed = pre is not None and _CHANGED_TO.fullmatch(pre) and previous.end == m.start()  # 由A以内提高到B以内
-        if not metric and previous.metric and previous.unit == unit and (changed or _JOINER.fullmatch(text, previous.end, m.start())):
-            metric, start, holder = previous.metric, m.start(), previous.subject  # 不低于10千瓦且不高于800千瓦: one metric
+        same_dimension = previous.unit == unit or {previous.unit, unit} <= _TIME_UNITS
+        if not metric and previous.metric and same_dimension and (
+                changed or previous.end == m.start() or _JOINER.fullmatch(text, previous.end, m.start())):
+            # 不低于10千瓦且不高于800千瓦, 工作期限满6个月不满1年: one metric
+            metric, start, holder = previous.metric, m.start(), previous.subject
         if unit in table["age_units"]:
             metric, start, end, holder = _age(text, start, m.start(), m.end())
             if start == m.start() and previous.metric == "年龄" and _JOINER.fullmatch(text, previous.end, m.start()):

@@ -240,6 +240,20 @@ def scan_multiples(s: str) -> list[Mention]:
     return out
 
 
+_COEFFICIENT = rx(r"系数[ \t]?(?:为|是|取|按|[:：])?[ \t]?(?P<n>\d+(?:\.\d+)?)(?![\d.%％])")
+
+
+def scan_coefficients(s: str) -> list[Mention]:
+    """Coefficients a base is multiplied by (``奖励系数为0.9``, ``调整系数取1.2``): value ``(n, 1)``,
+    as for a multiple; a zero coefficient (``奖励系数为0``) is stated too, and means nothing is paid."""
+    f = fold(s)
+    out = []
+    for m in _COEFFICIENT.finditer(f):
+        n = Decimal(m.group("n"))
+        out.append(Mention(m.start(), m.end(), s[m.start():m.end()], (n, Decimal(1)), "ratio", {"kind": "coefficient"}))
+    return out
+
+
 def parse_ratio(s: str) -> tuple[Decimal, ...]:
     """``1:2`` ``1：1`` ``1比1`` ``3:2:1`` → ``(Decimal(1), Decimal(2))`` …; ValueError otherwise."""
     f = fold(s).strip()
