@@ -70,10 +70,10 @@ def test_headings_count_parts_and_ignore_an_items_closing_punctuation():
     from policyparse.evaluation.score import score_headings
 
     document = {"sections": [
-        {"kind": "heading", "marker": "第一章", "title": "总则"},
-        {"kind": "heading", "marker": "第一条", "title": "为进一步凝聚本区安全生产领域的社会监督合力"},
+        {"kind": "chapter", "marker": "第一章", "title": "总则"},
+        {"kind": "article", "marker": "第一条", "title": "为进一步凝聚本区安全生产领域的社会监督合力"},
         {"kind": "heading", "marker": "（一）", "title": "举报内容经查证属实"},
-        {"kind": "heading", "marker": "第二部分", "title": "考核奖励"},
+        {"kind": "chapter", "marker": "第二部分", "title": "考核奖励"},
     ]}
     gold = ["第一章  总 则", "（一）举报内容经查证属实；", "第二部分 考核奖励"]
     counts = score_headings(document, gold)

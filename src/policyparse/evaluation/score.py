@@ -110,10 +110,10 @@ def _fold_brackets(s: str) -> str:
 
 def _scored_heading(section: dict) -> bool:
     """Whether gold would list this section: a heading of the 一、 or （一） tier, or a part (第X章)."""
-    if section["kind"] != "heading":
-        return False
     marker = section["marker"]
-    return (marker[:1] in "一二三四五六七八九十（(" and not marker[1:2].isdigit()) or _PART_MARKER.fullmatch(marker) is not None
+    if section["kind"] == "chapter":
+        return _PART_MARKER.fullmatch(marker) is not None
+    return section["kind"] == "heading" and marker[:1] in "一二三四五六七八九十（(" and not marker[1:2].isdigit()
 
 
 def score_headings(document: dict, gold_headings: list[str]) -> Counts:
