@@ -253,3 +253,17 @@ def test_a_town_issuer_named_in_the_title_governs_part_of_the_county_its_text_na
     metadata = parse_text(text).metadata
     assert metadata.issuers == ("朱泾镇政府",)
     assert (metadata.jurisdiction.province, metadata.jurisdiction.county) == ("上海市", "金山区")
+
+
+def test_joint_red_header_prints_file_mark_beside_a_middle_line_and_the_imprint_dates_it() -> None:
+    text = (
+        "淄博市商务局\n淄博市发展和改革委员会文件\n淄博市财政局\n淄博市市场监督管理局\n淄商务字〔2025〕3号\n"
+        "关于印发《淄博市2025年家电以旧换新补贴实施细则》的通知\n各区县商务主管部门：\n现将细则印发给你们。\n"
+        "第一章 补贴范围\n第一条 补贴标准为最终销售价格的15%。\n"
+        "淄博市商务局办公室 2025 年 1 月 22 日印发\n"
+    )
+    metadata = parse_text(text).metadata
+    assert metadata.issuers == ("淄博市商务局", "淄博市发展和改革委员会", "淄博市财政局", "淄博市市场监督管理局")
+    assert metadata.signing_date is None  # the signature is lost; the 版记 says when it was printed
+    assert metadata.publish_date == "2025-01-22"
+    assert metadata.policy_year == 2025

@@ -195,8 +195,9 @@ def _next_filled(kinds: list[str], k: int) -> int:
 
 
 def _header_issuers(lines: list[_Line], kinds: list[str], marks: list[int], title_line: int | None) -> list[str]:
-    """Issuers of the 版头: ``XXX文件`` marks (with issuer-only lines stacked above them), and
-    issuer-only lines that stand right above the title."""
+    """Issuers of the 版头: ``XXX文件`` marks (with issuer-only lines stacked above and below them:
+    a joint header prints 文件 once, beside its middle lines), and issuer-only lines that stand right
+    above the title."""
     names: list[str] = []
     for k in marks:
         if kinds[k] == "mark":
@@ -205,6 +206,10 @@ def _header_issuers(lines: list[_Line], kinds: list[str], marks: list[int], titl
             while j >= 0 and kinds[j] == "org":
                 block.insert(0, j)
                 j -= 1
+            j = k + 1
+            while j < len(kinds) and kinds[j] == "org":
+                block.append(j)
+                j += 1
             for b in block:
                 text = lines[b].text
                 m = _FILE_MARK.match(text)

@@ -30,9 +30,11 @@ _PROGRAMME_YEAR = regex.compile(r"(?<![\d〔\[\-—－~～至到])((?:19|20)\d{2
 _TITLE_PROGRAMME_YEAR = regex.compile(
     r"(?<![\d〔\[\-—－~～至到])(?P<year>(?:19|20)\d{2})年(?:度|第?[一二三四1-4]季度|[上下]半年|第[一二三四五六七八九十\d]+批)"
     r"|(?<=(?:开展|做好|组织|启动|实施)的?)(?P<year>(?:19|20)\d{2})年(?![\d\-—－~～至到])"
+    r"|(?<=《\p{Han}{1,12}[省市区县])(?P<year>(?:19|20)\d{2})年(?=\p{Han})"
 )
-"""In a title, a year with its round of the programme (``2020年度``, ``2023年二季度``, ``2024年第一批``), or
-the year of the work a call organizes (``关于组织开展2026年全市…遴选的通知``)."""
+"""In a title, a year with its round of the programme (``2020年度``, ``2023年二季度``, ``2024年第一批``),
+the year of the work a call organizes (``关于组织开展2026年全市…遴选的通知``), or the year an enacted
+measure of a place is for (``关于印发《济南市2025年家电以旧换新补贴实施细则》的通知``)."""
 _PAST_MARKERS = ("已", "曾", "往年", "此前")
 
 
@@ -135,6 +137,19 @@ def _before_enacted_text(text: str, end: int) -> bool:
     return _ENACTED_TITLE.match(text, end) is not None
 
 
+_PRINTED = regex.compile(r"[ \t　]*印发[ \t　]*(?:\n|$)")
+
+
+def _printed_date(text: str) -> str | None:
+    """The date of the 版记's printing line (``济南市商务局办公室 2025 年 1 月 20 日印发``) near the end of
+    the text: the date a notice whose signature is lost (an image in the source) was issued."""
+    tail = max(0, len(text) - 300)
+    for m in _full_dates(text):
+        if m.start() >= tail and _PRINTED.match(text, m.end()):
+            return _date_value(text[m.start():m.end()])
+    return None
+
+
 def _closes_body(text: str, start: int) -> bool:
     """Whether a date line at ``start`` stands alone right after the body's last sentence
     (``九、本通知自2012年1月1日起实行。`` / ``二О一一年十二月十二日``)."""
@@ -181,7 +196,8 @@ def read_metadata(text: str, sections: list[Section]) -> Metadata:
     if not issuers:  # a web page that prints only its publisher's label (来源：…, 发布机构：…)
         issuers = label_issuers(preamble)
     addressees = [text[s:e].strip() for s, e in find_addressees(preamble)]
-    publish_date = _publish_date(text, preamble_end) or signing_date or _date_under_title(text, header.span)
+    publish_date = (_publish_date(text, preamble_end) or signing_date or _date_under_title(text, header.span)
+                    or _printed_date(text))
     place = resolve_jurisdiction(text, issuers=issuers, title=title)  # it reads the text's phone numbers itself
     return Metadata(
         title=title,
