@@ -342,7 +342,10 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None, holder: 
         if (length := prefixes.prefix(text, start, end, min_rest=2)) and not _words("metric_words_not_fillers").prefix(
                 text, start, end):  # 并网规模: 并 begins a word here, it is no conjunction
             start, changed = start + length, True
-        for lead, needles, reads_past in _leads():
+        leads, any_needle = _leads()
+        if not any_needle.search(text, start, end):
+            leads = ()  # no lead's words are in the clause
+        for lead, needles, reads_past in leads:
             if not needles.search(text, start, end):
                 continue  # the lead's own words are not in the clause: skip the regex
             m = lead.match(text, start, len(text) if reads_past else end)
@@ -360,11 +363,12 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None, holder: 
 
 
 @lru_cache(maxsize=1)
-def _leads() -> tuple[tuple[regex.Pattern, re.Pattern, bool], ...]:
+def _leads() -> tuple[tuple[tuple[regex.Pattern, re.Pattern, bool], ...], re.Pattern]:
     """The leads :func:`_strip_fillers` steps over, in order: (pattern, the words one of which it
     cannot match without — compiled into a C-speed ``re`` test before the regex —, whether it may
-    look past the metric's end). Only the joined-holder lead looks past it, to see a 分别 that makes
-    both holders measured (``…机构和从业专利代理师分别不低于160家、600人``)."""
+    look past the metric's end); and one test for the words of them all. Only the joined-holder lead
+    looks past the metric's end, to see a 分别 that makes both holders measured
+    (``…机构和从业专利代理师分别不低于160家、600人``)."""
     leads = (
         (_holder_lead(), _table()["holders"] + _table()["person_holders"], False),
         (_DEFINITION_LEAD, ("指",), False),
@@ -379,7 +383,9 @@ def _leads() -> tuple[tuple[regex.Pattern, re.Pattern, bool], ...]:
         (_OTHER_HOLDER_LEAD, ("和", "及", "与"), True),
         (_WINDOW_LEAD, ("之日",), False),
     )
-    return tuple((lead, re.compile("|".join(map(re.escape, needles))), past) for lead, needles, past in leads)
+    every = sorted({needle for _, needles, _ in leads for needle in needles}, key=len, reverse=True)
+    return (tuple((lead, re.compile("|".join(map(re.escape, needles))), past) for lead, needles, past in leads),
+            re.compile("|".join(map(re.escape, every))))
 
 
 @lru_cache(maxsize=None)

@@ -62,6 +62,10 @@ def _build_fold() -> dict[int, int]:
 
 FOLD: dict[int, int] = _build_fold()
 """``str.translate`` table: one code point to one code point (offsets are preserved)."""
+_FOLDED = {chr(a): chr(b) for a, b in FOLD.items() if a != b}
+_FOLDABLE = re.compile("[" + "".join(re.escape(c) for c in sorted(_FOLDED)) + "]")
+"""The characters :data:`FOLD` changes: :func:`fold` replaces only those it finds (``str.translate``
+with a dict looks up every character, three times slower on a notice)."""
 
 
 _ZERO_LOOKALIKES = "OoОоΟο0"
@@ -90,7 +94,7 @@ def fold(s: str) -> str:
     """The folded copy of ``s`` that all patterns match against (same length as ``s``).
 
     Cached: the scanners of one document all fold the same string."""
-    return _year_zeros(s.translate(FOLD))
+    return _year_zeros(_FOLDABLE.sub(lambda m: _FOLDED[m.group()], s))
 
 
 def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
