@@ -501,8 +501,7 @@ def _town_county(body: list[_Mention], divisions: Divisions) -> JurisdictionResu
     share = counties[county] / sum(counties.values())
     if counties[county] < MIN_TEXT_SUPPORT or share < DOMINANCE:
         return None
-    return _result(county, "text", 0.4 + 0.4 * share * min(1.0, counties[county] / 4.0), [m for m in body if m.unit],
-                   divisions)
+    return _result(county, "text", _confidence("text", share, tally, county), [m for m in body if m.unit], divisions)
 
 
 def _by_issuers(text: str, issuers: Iterable[str], title: str | None, matcher: _Matcher,
