@@ -50,10 +50,10 @@ def _date_value(raw: str) -> str | None:
         return None
 
 
-def _full_dates(text: str, end: int | None = None):
-    """Full dates in ``text``, found in its folded copy (so ``○``/``Ｏ`` and a Latin O typed for 〇
-    read as 〇, full-width digits as digits); spans index ``text`` itself."""
-    return _FULL_DATE.finditer(fold(text), 0, len(text) if end is None else end)
+def _full_dates(text: str, end: int | None = None, start: int = 0):
+    """Full dates in ``text[start:end]``, found in its folded copy (so ``○``/``Ｏ`` and a Latin O typed
+    for 〇 read as 〇, full-width digits as digits); spans index ``text`` itself."""
+    return _FULL_DATE.finditer(fold(text), start, len(text) if end is None else end)
 
 
 def _publish_date(text: str, preamble_end: int) -> str | None:
@@ -143,9 +143,8 @@ _PRINTED = regex.compile(r"[ \t　]*印发[ \t　]*(?:\n|$)")
 def _printed_date(text: str) -> str | None:
     """The date of the 版记's printing line (``济南市商务局办公室 2025 年 1 月 20 日印发``) near the end of
     the text: the date a notice whose signature is lost (an image in the source) was issued."""
-    tail = max(0, len(text) - 300)
-    for m in _full_dates(text):
-        if m.start() >= tail and _PRINTED.match(text, m.end()):
+    for m in _full_dates(text, start=max(0, len(text) - 300)):
+        if _PRINTED.match(text, m.end()):
             return _date_value(text[m.start():m.end()])
     return None
 

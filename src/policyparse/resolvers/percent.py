@@ -22,13 +22,14 @@ Multiples: ``20倍``, ``1.5倍``, ``三倍`` compare an amount with a base, so t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
 from policyparse.resolvers.base import Mention, fold
 from policyparse.resolvers.numerals import parse_number, raw_numbers, usable
-from policyparse.resolvers.patterns import SHARE_FRACTION, rx
+from policyparse.resolvers.patterns import SHARE_FRACTION, LazyPattern, rx
 
 __all__ = [
     "PercentValue", "parse_percent", "parse_percent_ex", "parse_ratio", "scan_multiples", "scan_percents", "scan_ratios",
@@ -224,20 +225,26 @@ _MULTIPLE = rx(
 )
 
 
+def _times_one(s: str, pattern: LazyPattern, kind: str, read: Callable[[str], Decimal | None]) -> list[Mention]:
+    """The ratios ``(n, 1)`` of ``kind`` that ``pattern`` finds in ``s``; ``read`` turns the match's
+    group ``n`` into the number, or None to pass the match over."""
+    f = fold(s)
+    out = []
+    for m in pattern.finditer(f):
+        try:
+            n = read(m.group("n"))
+        except (ValueError, ArithmeticError):
+            continue
+        if n is not None:
+            out.append(Mention(m.start(), m.end(), s[m.start():m.end()], (n, Decimal(1)), "ratio", {"kind": kind}))
+    return out
+
+
 def scan_multiples(s: str) -> list[Mention]:
     """Multiples of a base (``账户余额的20倍``, ``最高贷款额度的1.3倍``): value ``(n, 1)``. A Chinese
     numeral counts only after a word that introduces a quantity (的, 为, 到 …) or outside a word, so
     the 一 of 一倍增 is not read."""
-    f = fold(s)
-    out = []
-    for m in _MULTIPLE.finditer(f):
-        try:
-            n = parse_number(m.group("n"))
-        except (ValueError, ArithmeticError):
-            continue
-        if n > 0:
-            out.append(Mention(m.start(), m.end(), s[m.start():m.end()], (n, Decimal(1)), "ratio", {"kind": "multiple"}))
-    return out
+    return _times_one(s, _MULTIPLE, "multiple", lambda raw: n if (n := parse_number(raw)) > 0 else None)
 
 
 _COEFFICIENT = rx(r"系数[ \t]?(?:为|是|取|按|[:：])?[ \t]?(?P<n>\d+(?:\.\d+)?)(?![\d.%％])")
@@ -246,12 +253,7 @@ _COEFFICIENT = rx(r"系数[ \t]?(?:为|是|取|按|[:：])?[ \t]?(?P<n>\d+(?:\.\
 def scan_coefficients(s: str) -> list[Mention]:
     """Coefficients a base is multiplied by (``奖励系数为0.9``, ``调整系数取1.2``): value ``(n, 1)``,
     as for a multiple; a zero coefficient (``奖励系数为0``) is stated too, and means nothing is paid."""
-    f = fold(s)
-    out = []
-    for m in _COEFFICIENT.finditer(f):
-        n = Decimal(m.group("n"))
-        out.append(Mention(m.start(), m.end(), s[m.start():m.end()], (n, Decimal(1)), "ratio", {"kind": "coefficient"}))
-    return out
+    return _times_one(s, _COEFFICIENT, "coefficient", Decimal)
 
 
 def parse_ratio(s: str) -> tuple[Decimal, ...]:
