@@ -82,7 +82,10 @@ TYPES = ("threshold",)
 _NUMBER = r"(?:\d+(?:[.,]\d+)*(?:(?:万|亿)(?![元亿]))?|[零一二两三四五六七八九十百千万]+|(?<![上下前后])半(?=年|个月))"
 """A quantity: digits (with a 万/亿 multiplier), a Chinese numeral, or 半 before 年/个月 (半年以上)."""
 _BOUNDARY = "，,。；;：:、\n！？“”"
-_NOT_A_METRIC = regex.compile(r"以下|上述|下列|如下|(?:给予|资助|支持|补助|奖补|推荐|原则上|限额|申报|择优)$|^(?:超出|超过)?部分$")
+_NOT_A_METRIC = regex.compile(
+    r"以下|上述|下列|如下|(?:给予|资助|支持|补助|奖补|推荐|原则上|限额|申报|择优)$|^(?:超出|超过)?部分$"
+    r"|^(?:每\p{Han}{1,2})+$"  # 每户每月低于600元的，按600元发放: a per-unit, the measured thing is not named
+)
 """Clauses that end like a funding cap, a quota or an N-of-M rule are other facts, not thresholds;
 ``超过800千瓦的部分`` names the part a rate applies to, nothing measured."""
 _ASIDE = regex.compile(r"[（(][^（）()]*[）)]")
@@ -113,9 +116,12 @@ _STANDARD_CHANGE = regex.compile(
     rf"由[ ]?{_NUMBER}[ ]?(?:万元|亿元|千元|元|%|％)?[ ]?(?:{CHANGE_VERBS})(?:至|到|为)?[ ]?$"
 )
 """``三级医院由2400元提高至2800元``: a standard changed from one value to another, not a condition."""
-_QUALIFIED_NOUN = regex.compile(r"的(?P<noun>\p{Han}{2,12}?)(?=[，,。；;、）)\n]|$)")
+_NOT_A_NOUN = r"(?![按由经可应须需将以])"
+"""What cannot open the noun after 的: a preposition or modal opens the predicate (``不满1个月的按实际
+工作日计算``), and the quantity then has no noun of its own."""
+_QUALIFIED_NOUN = regex.compile(rf"的{_NOT_A_NOUN}(?P<noun>\p{{Han}}{{2,12}}?)(?=[，,。；;、）)\n]|$)")
 _COMPLETING_NOUN = regex.compile(
-    r"(?![后前内起时])(?:的\p{Han}{2,16}?(?=[，。；、并且和\n（(]|对(?![象外接口])|$)"
+    rf"(?![后前内起时])(?:的{_NOT_A_NOUN}\p{{Han}}{{2,16}}?(?=[，。；、并且和\n（(]|对(?![象外接口])|$)"
     r"|(?!的)\p{Han}{2,16}?(?=[，。；、并且和\n的（(]|对(?![象外接口])|$))"
 )
 """The noun a short metric measures, right after the quantity: ``重伤八人及以上的事故`` (的事故, to the
@@ -760,6 +766,8 @@ def extract(ctx: Context) -> list[Fact]:
             continue  # 每满1年积2分 is a rate; 第24条以上 an ordinal, not a quantity
         if pre == "满" and _TREATED_AS.search(text, max(0, m.start() - 3), m.start()):
             continue  # 满6个月不满1年的，按满1年补偿: how a case is counted, not a condition
+        if pre == "满" and text[m.start() - 1:m.start()] == "期":
+            continue  # 奖励期满5年，奖励结束: a term running out (期满), not a condition
         if text.startswith("的", m.end()) and _GRANT_NAMED_AFTER.match(text, m.end()):
             continue  # 提供不高于1个百分点的利息补贴: the size of a grant, not a condition
         if m.group("unit") == "个" and _LONGER_UNIT.match(text, m.end("unit")):
@@ -810,6 +818,8 @@ def extract(ctx: Context) -> list[Fact]:
             metric, start, end, holder = _age(text, start, m.start(), m.end())
             if start == m.start() and previous.metric == "年龄" and _JOINER.fullmatch(text, previous.end, m.start()):
                 holder = previous.subject  # 年龄应在18周岁以上，35周岁以下: the same person
+        elif end == m.end() and (qualified := _qualified_holder(text, metric, end)) and _is_metric(metric):
+            holder = holder or qualified
         elif not (_is_metric(metric) if excluded else _is_condition(text, metric, op, unit, m.start(), m.start("num"))):
             continue
         metric = _share_named(_complete_metric(text, metric, start, pre, unit, previous))
@@ -1035,6 +1045,19 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
     if unit in _TIME_UNITS and (_LONGEST.search(text, max(0, start - 2), number) or _filing_window(text, start, number)):
         return False
     return not _is_benefit(metric, op, _sentence_before(text, start), grants_only=grants_only)
+
+
+_HOLDER_QUALIFIED = regex.compile(rf"的(?P<noun>\p{{Han}}{{0,8}}?(?:{_SUBJECT_HEAD}|{_PERSON_HEAD}|小区|社区|村))(?=[，,。；;、）)\n]|$)")
+
+
+def _qualified_holder(text: str, metric: str, end: int) -> str | None:
+    """``单次激励资金低于2万元的小区，根据街道申请…``: a comparison on a grant that qualifies a holder
+    named after 的 picks out whom a rule is for; it does not cap the grant, so it is a condition on
+    that holder (returned), not a money bound."""
+    if not any(w in metric for w in _table()["grant_words"]):
+        return None
+    qualified = _HOLDER_QUALIFIED.match(text, end)
+    return qualified.group("noun") if qualified else None
 
 
 def _same_sentence(text: str, start: int, end: int) -> bool:
@@ -1294,13 +1317,15 @@ def _share_pattern() -> regex.Pattern:
     table = _table()
     comparisons = [w for w in table["prefix"] if w not in table["growth_metric"] and not w.startswith(("提", "压", "降", "控"))]
     return regex.compile(
-        rf"(?P<pre>{_alt(comparisons)})(?P<base>(?:最低(?=工资|生活)|[（(][^（）()，。]{{1,10}}[）)]"
-        rf"|(?!比例|比重|占比|率|为|由|调整|{_alt(table['prefix'])})[\p{{Han}}A-Za-z]){{2,24}}?)的?[ ]?"
+        rf"(?P<pre>{_alt(comparisons)})(?!(?<=满)[意足])(?!(?<=达)[标成])(?P<base>(?:最低(?=工资|生活)|[（(][^（）()，。]{{1,10}}[）)]"
+        rf"|(?!比例|比重|占比|率|为|由|调整|{_alt(table['prefix'])})[\p{{Han}}A-Za-z]){{2,24}}?)(?<!{_STEP})的?[ ]?"
         rf"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百]+)[ ]?(?P<unit>[%％])(?P<post>{_alt(table['suffix'])})?"
         rf"(?:的(?P<noun>\p{{Han}}{{2,8}}?)(?=[，,。；;、\n]|$))?"
     )
 
 
+_STEP = r"每(?:上升|增加|提高|增长|下降|减少|降低)"
+"""``满意度测评分值…每上升5%``: a step a rate moves by, not a share of a base."""
 _SHARE_WORD = regex.compile(r"(?:的)?(?:比例|比重|占比)$")
 _RATE_OF_GRANT = regex.compile(r"按照?(?![时期月年季])")
 """``相关费用按不超过实际发生额的50%予以补助``, ``最高按购置费用的5%``: a share after 按 is the rate a
@@ -1403,7 +1428,7 @@ def _bound_noun_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
 _GRADE = re.compile(r"(?P<num>[1-5一二三四五ⅠⅡⅢⅣⅤ])[ ]?级(?P<post>及以上|或以上|以上)")
 """A grade and 及以上; compiled with ``re``: the scan passes every character of the notice."""
 _GRADE_BEFORE = regex.compile(r"(?P<before>[^，,。；;：:、\n（(]{0,16}?)(?:达到|为|在)?$")
-_GRADE_AFTER = regex.compile(r"[^，,。；;：:、\n（(的]{0,8}?(?:水平|医院|医疗机构|企业|资质)")
+_GRADE_AFTER = regex.compile(r"[^，,。；;：:、\n（(的]{0,8}?(?:水平|标准|医院|医疗机构|企业|资质)")
 _GRADE_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5}
 _TOP_IS_ONE = regex.compile(r"能效|考评|考核|评价|评定|资质|标准化|信用|伤残|残疾")
 """Graded scales whose best (or gravest) grade is 1 (能效1级, 资质一级, Ⅰ级企业, 一级伤残): ``2级及以上``
@@ -1411,6 +1436,8 @@ means grade 1 or 2, a threshold ``<= 2``."""
 _TOP_IS_HIGHEST = regex.compile(r"医院|医疗机构")
 """Hospital grades count upwards (三级医院 is the top), so ``二级以上医院`` is ``>= 2``."""
 _GRADE_WORDS = regex.compile(r"(?:等级|级别|水平)$")
+_SCALE_SUFFIX = regex.compile(r"(?:水平|标准)$")
+"""``2级及以上能效或水效标准的产品``: the grade is on the 能效或水效 scale, named 能效或水效等级."""
 
 
 def _grade_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
@@ -1435,7 +1462,7 @@ def _grade_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
             continue
         named_before = _GRADE_WORDS.search(before)  # 区级考评等级Ⅱ级及以上: the scale is named before the grade
         if not named_before and after and not after.endswith("企业"):  # 2级及以上能效水平, 二级以上医院
-            metric, start = after.removesuffix("水平") + "等级", m.start("num")
+            metric, start = _SCALE_SUFFIX.sub("", after) + "等级", m.start("num")
         elif before:  # 区级考评等级Ⅱ级及以上, 安全生产标准化二级及以上企业
             narrowed = _strip_fillers(text, lead.start("before"), lead.end("before"), None)
             metric, start = text[narrowed.start:narrowed.end] + ("" if named_before else "等级"), narrowed.start
