@@ -241,6 +241,7 @@ follows the hiring verb (登记失业) and the people are the subject."""
 _OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
 _INCLUSIVE_AFTER = regex.compile(r"[ ]?[（(](?:含|包含|包括)(?:本数|\d+(?:\.\d+)?\p{Han}{0,3})?[）)]")
 """``超过50人（含50人）``: an aside after the quantity that includes the bound itself."""
+_EXCLUSIVE_AFTER = regex.compile(r"[ ]?[（(]不含(?:本数)?[）)]")
 _EARLIER_PREDICATE = regex.compile(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表网])|且|但(?!书))(?=\p{Han}{2})")
 """``依法登记注册并实际运营`` (满一年): the number measures the last predicate."""
 
@@ -268,14 +269,15 @@ def _pattern() -> re.Pattern:
     the characters a match can start with (a prefix's first character, a space, 为/是, a digit or a
     numeral), which lets the scan skip every other position at C speed: twice as fast as ``regex``.
     A unit's Latin alias, a tax aside or a bound aside may follow it in brackets (``300kW(kVA)以上``,
-    ``单台设备5万元(含税)以上``, ``3次（不含本数）以上``). A 个 that measures a time (``2个半年度``, ``3个季度``) is no count."""
+    ``单台设备5万元(含税)以上``, ``3次（不含本数）以上``), or an inclusion aside between the number and
+    its unit (``10（不含）万元以下``). A 个 that measures a time (``2个半年度``, ``3个季度``) is no count."""
     table = _table()
     units = _units()
     starts = "".join(sorted({word[0] for word in table["prefix"]} | set(" 为是半零一二两三四五六七八九十百千万")))
     return re.compile(
         rf"(?=[\d{re.escape(starts)}])"
         rf"(?P<pre>{_alt(table['prefix'])})?[ ]?(?:(?<![行作认])为|是)?[ ]?"
-        rf"(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?!(?<=个)(?:半|季度|年度|工作日|自然日|小时|星期))(?:[（(](?:[A-Za-z]{{1,4}}|不?含[税费]|(?P<bound>不?含本数))[）)])?"
+        rf"(?P<num>{_NUMBER})[ ]?(?:[（(](?P<inner>不?含)[）)][ ]?)?(?P<unit>{units})(?!(?<=个)(?:半|季度|年度|工作日|自然日|小时|星期))(?:[（(](?:[A-Za-z]{{1,4}}|不?含[税费]|(?P<bound>不?含本数))[）)])?"
         rf"(?P<post>{_alt(table['suffix'])})?"
     )
 
@@ -801,8 +803,11 @@ def extract(ctx: Context) -> list[Fact]:
             metric, start = dimension, m.start()  # …按面积收取：\n1.60平方米以下的: the list's lead names it
         if op in (">", "<") and _INCLUSIVE_AFTER.match(text, m.end()):
             op += "="  # 超过50人（含50人）: the aside includes the bound
-        if post and m.group("bound"):  # 3次（不含本数）以上: the aside between says whether the bound is in
-            op = op.rstrip("=") if m.group("bound").startswith("不") else op if op.endswith("=") else op + "="
+        elif post and op in (">=", "<=") and _EXCLUSIVE_AFTER.match(text, m.end()):
+            op = op[0]  # 10万元以下（不含）: the aside leaves the bound out
+        if post and (aside := m.group("bound") or m.group("inner")):
+            # 3次（不含本数）以上, 10（不含）万元以下: the aside between says whether the bound is in
+            op = op.rstrip("=") if aside.startswith("不") else op if op.endswith("=") else op + "="
         # 奖励金额在1万元以下的企业不安排: the comparison names who is left out, so the condition is its
         # opposite (奖励金额 > 1万元), even when it measures a benefit
         excluded = EXCLUSION_AFTER.match(text, m.end()) is not None
@@ -1097,9 +1102,11 @@ def _range_pattern() -> re.Pattern:
     """Compiled with the standard ``re``: it needs no ``regex`` feature and ``re`` scans it 30% faster."""
     unit_group = _units()
     return re.compile(  # the lookahead lets the scan skip every position no number starts at
-        rf"(?=[\d零一二两三四五六七八九十百千万])(?P<lo>{_NUMBER})[ ]?(?P<lo_unit>{unit_group})?(?P<lo_in>[（(]含[）)])?[ ]?"
+        rf"(?=[\d零一二两三四五六七八九十百千万])(?P<lo>{_NUMBER})[ ]?(?:[（(](?P<lo_aside>不?含)[）)][ ]?)?"
+        rf"(?P<lo_unit>{unit_group})?(?P<lo_in>[（(]含[）)])?[ ]?"
         rf"(?:至|到|－|—|-|~|～)[ ]?"
-        rf"(?P<hi>{_NUMBER})[ ]?(?P<unit>{unit_group})(?P<tail>[ ]?(?:[（(]含(?:本数|(?P<included>{_NUMBER})[ ]?(?P=unit))?[）)]|之间))?"
+        rf"(?P<hi>{_NUMBER})[ ]?(?:[（(](?P<hi_aside>不?含)[）)][ ]?)?(?P<unit>{unit_group})"
+        rf"(?P<tail>[ ]?(?:[（(]含(?:本数|(?P<included>{_NUMBER})[ ]?(?P=unit))?[）)]|之间))?"
     )
 
 
@@ -1116,7 +1123,8 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         age = unit_word in table["age_units"]
         tier = not m.group("tail") and text.startswith("的", m.end())
         band = not m.group("tail") and _grade_band(text, m.start(), m.end(), unit_word)
-        if not (age or m.group("tail") or tier or band):
+        asides = m.group("lo_aside") or m.group("hi_aside")  # 10（含）-15（不含）万元: a band with its ends marked
+        if not (age or m.group("tail") or tier or band or asides):
             continue
         if m.group("lo_unit") and m.group("lo_unit") != unit_word:
             continue
@@ -1145,6 +1153,10 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         if m.group("included"):  # 70分-90分（含70分）: only the end the aside names is in the range
             included = _value(m.group("included"), unit_word)[0]
             high_op, low_op = ("<", ">=") if included == lo else ("<=", ">") if included == hi else (high_op, low_op)
+        if m.group("lo_aside"):
+            low_op = ">" if m.group("lo_aside").startswith("不") else ">="
+        if m.group("hi_aside"):
+            high_op = "<" if m.group("hi_aside").startswith("不") else "<="
         for op, value in ((low_op, lo), (high_op, hi)):
             facts.append(_threshold_fact(ctx, metric, op, value, unit, (start, m.end()), m.span(), "N至M" + unit_word,
                                          holder=holder, period=period))

@@ -12,7 +12,8 @@ per ``平方米``, per_period ``月``), ``unit_inferred: True`` for a bare
 Forms: ``50万元`` ``1.5亿元`` ``2000万元`` ``壹佰万元整`` ``人民币50元`` ``6亿元人民币`` ``5元6角``
 ``五元七毛八分`` ``十块钱`` ``36270港元`` ``37215.62美元``; ranges ``10-50万元`` ``10万元至50万元``
 ``10万～50万元`` ``2万(含)-8万元`` ``一千到两千万元`` (a unit written only on the right end applies
-to the left end when that keeps min ≤ max) ``20~35k元``; ``几十万元``/``数十亿元`` → min/max.
+to the left end when that keeps min ≤ max) ``20~35k元``; ``几十万元``/``数十亿元`` → min/max. An inclusion aside may stand between
+a number and its unit (``40(含)万元以上``, ``10(不含)万元以下``).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ __all__ = ["parse_money", "parse_money_ex", "scan_money"]
 _CUR_ALT = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 _SUB_DIGIT = r"[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
 _TAIL = rx(
-    r"[ \t]{0,3}(?P<more>多|余|几)?[ \t]{0,2}(?P<cur>" + _CUR_ALT + r")"
+    r"[ \t]{0,3}(?:\((?P<aside>不?含)\)[ \t]{0,2}(?P<scale>万亿|万|亿|千)?)?(?P<more>多|余|几)?[ \t]{0,2}(?P<cur>" + _CUR_ALT + r")"
     r"(?:[ \t]{0,2}(?:零[ \t]{0,2})?(?P<jiao>" + _SUB_DIGIT + r")[ \t]{0,2}[角毛])?"
     r"(?:[ \t]{0,2}(?:零[ \t]{0,2})?(?P<fen>" + _SUB_DIGIT + r")[ \t]{0,2}分)?"
     r"(?:(?<=[毛角])(?P<fen2>" + _SUB_DIGIT + r")(?![\d\p{Han}]))?"
@@ -146,9 +147,14 @@ def _tail_at(f: str, pos: int):
 
 
 
+_SCALE = {"千": Decimal(1000), "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "万亿": Decimal(10) ** 12}
+
+
 def _amount(r: _Raw, tail, prefix_cur: str | None = None) -> tuple[Decimal, str]:
     v = r.value.value
     cur = prefix_cur or "CNY"
+    if tail and tail.group("scale"):  # 40(含)万元: the aside stands between the number and its 万
+        v = v * _SCALE[tail.group("scale")]
     if tail:
         cur = CURRENCY_WORDS[tail.group("cur")]
         if tail.group("cur2"):
@@ -251,7 +257,9 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
                     tail is None or CURRENCY_WORDS[tail.group("cur")] == CURRENCY_WORDS[tail2.group("cur")]):
                 lo, _ = _amount(r, tail, pre[1] if pre else None)
                 hi, cur = _amount(r2, tail2, pre[1] if pre else None)
-                if tail is None:
+                if tail is None and tail2.group("scale"):  # 10(含)-15(不含)万元: 万 is the right end's, and the left's
+                    lo = lo * _SCALE[tail2.group("scale")]
+                elif tail is None:
                     lo = _spread(lo, r, r2, hi)
                 if lo <= hi:
                     end = tail2.end()

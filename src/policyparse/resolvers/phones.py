@@ -42,7 +42,7 @@ _SERVICE = rx(_B + r"(?P<svc>[48]00[ -]?\d{3}[ -]?\d{4})" + _E)
 _INTL = rx(
     _B + r"(?P<cc>\(\+\d{1,3}\)|\+\d{1,3}|00[ ]?[1-9]\d{0,2})[ -]?(?P<rest>\d[\d -]{5,16}\d(?:x\d{1,5})?)" + _E
 )
-_LOCAL_RE = rx(r"(?<![\dA-Za-z_\-./@])(?P<local>[2-9]\d{6,7})(?![\dA-Za-z_@]|\.\d|-\d)")
+_LOCAL_RE = rx(r"(?<![\dA-Za-z_\-./@])(?P<local>[2-8]\d{6,7})(?![\dA-Za-z_@]|\.\d|-\d)")
 _GENERIC = rx(
     r"(?<![\dA-Za-z_\-./@])(?P<g>(?:\(\+?\d{1,4}\)|\+\d{1,4})?[ ]?(?:\(\d{1,5}\)[ ]?)*\d{1,12}"
     r"(?:[ ]?[-./][ ]?\d{1,10}|[ ]{1,2}\d{1,10}|\(\d\)[ ]?\d{1,10}){0,6}(?:[ ]?(?:x|X|ext\.?)[ ]?\d{1,5})?)"
@@ -50,16 +50,21 @@ _GENERIC = rx(
 )
 _DATE_LIKE = rx(r"(?:19|20)\d{2}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])")
 _CUE_RIGHT_BEFORE = rx(r"(?:电话(?:号码?)?|手机(?:号码?)?|座机|传真|热线|Tel|TEL|tel|Fax|FAX)[ \t]*(?:是|为|:)?[ \t]*$")
-_HOTLINE = rx(r"(?<![\d])(?P<svc>12\d{3}|95\d{3,4}|96\d{3,4})(?![\d])")
+_SEPARATOR = rx(r"[ -]")
+_HOTLINE = rx(r"(?<![\d])(?P<svc>12\d{3}|95\d{3,4}|9510\d{4}|96\d{3,4})(?![\d])")
+"""Service numbers: 12xxx government lines, 95xxx(x) and the 8-digit 9510xxxx national lines, 96xxx(x)
+local ones. No landline opens with 9, so an 8-digit number in 9 is never a bare local one."""
 _HOTLINE_AFTER = rx(r"[”\"]?\p{Han}{0,8}?(?:热线|呼叫平台|呼叫中心)")
 """``“962121”物业服务呼叫热线``, ``12345市民热线``, ``962121物业呼叫平台``: a service number named
 a hotline (or a call platform) after it."""
 
-_CUE = rx(r"电话|电\s*话|传真|热线|拨打|致电|手机|座机|联系方式|咨询|Tel|TEL|tel|Fax|FAX|联系人")
+_CUE = rx(r"电话|电\s*话|传真|热线|拨打|致电|手机|座机|联系方式|咨询|客服|Tel|TEL|tel|Fax|FAX|联系人")
+_LISTED_AFTER_NUMBER = rx(r"\d[ ]?[、/或][ ]?$")
+"""``客服4001117500、95588``: a number listed right after another shares its cue."""
 _LINE_CUE_WINDOW = 40
 _TABLE_CUE_WINDOW = 600
 _UNIT_AFTER = rx(r"[ \t]*[件个元万亿项家人次年名户台套条吨米]")
-_CELL_LINE = rx(r"^[ \t]*(?P<n>[2-9]\d{6,7})[ \t]*$", regex.M)
+_CELL_LINE = rx(r"^[ \t]*(?P<n>[2-8]\d{6,7})[ \t]*$", regex.M)
 
 
 def _digits(s: str) -> str:
@@ -104,9 +109,8 @@ def parse_phone(s: str, *, area_code: str | None = None) -> dict:
     if m:
         return {"number": _digits(m.group("mob")), "kind": "mobile"}
     m = _SERVICE.fullmatch(f)
-    if m:
-        d = _digits(m.group("svc"))
-        return {"number": f"{d[:3]}-{d[3:6]}-{d[6:]}", "kind": "service"}
+    if m:  # digits as written: 4001117500 stays whole, 400-810-8888 and 400 810 8888 keep their groups
+        return {"number": _SEPARATOR.sub("-", m.group("svc")), "kind": "service"}
     m = _HOTLINE.fullmatch(f)
     if m:
         return {"number": m.group("svc"), "kind": "service"}
@@ -168,7 +172,8 @@ def _phone_spans(f: str) -> tuple[tuple[int, int, str], ...]:
         if _UNIT_AFTER.match(f, m.end()):
             continue  # 962121户: a count
         a, _ = _line_bounds(f, st)
-        if _CUE.search(f, max(a, st - 12), st) or _HOTLINE_AFTER.match(f, m.end()):
+        listed = _LISTED_AFTER_NUMBER.search(f, max(a, st - 4), st) and _CUE.search(f, max(a, st - _LINE_CUE_WINDOW), st)
+        if _CUE.search(f, max(a, st - 12), st) or listed or _HOTLINE_AFTER.match(f, m.end()):
             cands.append((st, m.end(), "service"))
     out: list[tuple[int, int, str]] = []
     for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
