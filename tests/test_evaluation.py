@@ -33,6 +33,12 @@ def test_metric_names_match_by_containment_without_fillers():
     assert not metrics_match("年节能量", "年降碳量")
 
 
+def test_metric_names_match_with_or_without_a_bracketed_qualifier():
+    assert metrics_match("购买新车发票金额", "新车发票金额（不含税价）")
+    assert metrics_match("单台设备价值（含税）", "单台设备价值")
+    assert not metrics_match("偿还贷款年龄（男）", "住房面积（套内）")
+
+
 def test_money_bound_must_agree():
     gold = {"amount": 10000, "currency": "CNY", "bound": "min"}
     assert values_match("money", {"amount": 10000, "currency": "CNY", "bound": "min"}, gold)

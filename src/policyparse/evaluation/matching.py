@@ -5,7 +5,7 @@ than on free wording the contract leaves open:
 
 - ``threshold``: op, value and unit must be equal; metric names are free text (``有效专利`` vs
   ``有效专利数量``), so they match when one contains the other after dropping filler words
-  (数量/的/量/总额…), or when they share most characters;
+  (数量/的/量/总额…), or when they share most characters, with or without a bracketed qualifier;
 - ``money``: amount (or min/max) and bound must be equal; ``per`` only when the gold states it;
 - ``list``: same kind and at least half of the items shared (lists end with 等 and are cut in
   different places by annotators);
@@ -31,7 +31,17 @@ def _metric_key(metric: str) -> str:
     return _FILLER.sub("", regex.sub(r"[\s“”\"（）()]", "", metric or ""))
 
 
+_ASIDE = regex.compile(r"[（(][^（）()]*[）)]")
+
+
 def metrics_match(a: str, b: str) -> bool:
+    """Whether two metric names name the same measure (see the module docstring); a bracketed
+    qualifier (``新车发票金额（不含税价）``, ``单台设备价值（含税）``) may be left out on either side,
+    as the extractor leaves it out of the metric and keeps it in the span."""
+    return _keys_match(a, b) or (("（" in a + b or "(" in a + b) and _keys_match(_ASIDE.sub("", a), _ASIDE.sub("", b)))
+
+
+def _keys_match(a: str, b: str) -> bool:
     ka, kb = _metric_key(a), _metric_key(b)
     if not ka or not kb:
         return False
