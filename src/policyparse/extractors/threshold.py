@@ -218,7 +218,10 @@ _EACH_PLACE_LEAD = regex.compile(r"每个?\p{Han}{0,4}?(?:片区|区县|乡镇|�
 """``每个片区试点一个以上…街区``: the place each count is asked of, not part of the metric."""
 _MATERIALS = regex.compile(r"材料")
 """申请材料 / 申报材料 sections list documents to hand in; a count there describes a document."""
-_DEFINITION_LEAD = regex.compile(r"[^，。；\n]{0,24}?(?:是指|系指)|(?:一般|主要)?指(?![标导定南出引挥数令])")
+_DEFINITION_LEAD = regex.compile(
+    r"[^，。；\n]{0,24}?(?:是指|系指)|(?:一般|主要)?指(?![标导定南出引挥数令])"
+    r"|(?P<holder>[^，。；\n]{0,12}?对象)(?:为|是)|[^，。；\n]{0,12}?范围(?:为|是)"  # 疗休养对象为在本单位从事…满两年以上的职工
+)
 _TIME_LEAD = regex.compile(r"在[^，。；、\n]{1,10}?(?:之前|之后|以前|以后|以来|期间|前|后)(?=\p{Han})")
 _AFTER_EVENT_LEAD = regex.compile(
     r"[^，。；、\n]{0,6}?(?:改造|实施|建成|投产|投运|竣工|验收|并网|完工|整改)后(?=\p{Han}{3})"
@@ -379,7 +382,7 @@ def _leads() -> tuple[tuple[tuple[regex.Pattern, re.Pattern, bool], ...], re.Pat
     (``…机构和从业专利代理师分别不低于160家、600人``)."""
     leads = (
         (_holder_lead(), _table()["holders"] + _table()["person_holders"], False),
-        (_DEFINITION_LEAD, ("指",), False),
+        (_DEFINITION_LEAD, ("指", "对象", "范围"), False),
         (_TIME_LEAD, ("在",), False),
         (_AFTER_EVENT_LEAD, ("后",), False),
         (_PLACE_LEAD, ("在",), False),
@@ -1329,7 +1332,7 @@ def _share_pattern() -> regex.Pattern:
     table = _table()
     comparisons = [w for w in table["prefix"] if w not in table["growth_metric"] and not w.startswith(("提", "压", "降", "控"))]
     return regex.compile(
-        rf"(?P<pre>{_alt(comparisons)})(?!(?<=满)[意足])(?!(?<=达)[标成])(?P<base>(?:最低(?=工资|生活)|[（(][^（）()，。]{{1,10}}[）)]"
+        rf"(?P<pre>{_alt(comparisons)})(?!(?<=满)[意足])(?!(?<=达)[标成])(?!(?<=最低)(?:工资|生活))(?P<base>(?:最低(?=工资|生活)|[（(][^（）()，。]{{1,10}}[）)]"
         rf"|(?!比例|比重|占比|率|为|由|调整|{_alt(table['prefix'])})[\p{{Han}}A-Za-z]){{2,24}}?)(?<!{_STEP})的?[ ]?"
         rf"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百]+)[ ]?(?P<unit>[%％])(?P<post>{_alt(table['suffix'])})?"
         rf"(?:的(?P<noun>\p{{Han}}{{2,8}}?)(?=[，,。；;、\n]|$))?"
