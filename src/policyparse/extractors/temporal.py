@@ -28,11 +28,12 @@ _DEADLINE_AFTER = regex.compile(r"^\s*(?:前|之前|以前|止|截止)")
 _START_AFTER = regex.compile(r"^\s*(?:起|开始|起施行|起实施|施行|实施)")
 _END_BEFORE = regex.compile(r"(?:有效期至|有效期到|截止到|结束时间)\s*[:：为]?\s*$")
 _FULL_YEAR = regex.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日|((?:19|20)\d{2})-\d{2}-\d{2}")
+_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 
 def reference_year(ctx: Context) -> int | None:
     """The year that completes yearless dates: publish/signing date, programme year, the year of
-    the notice's 文号, latest full date."""
+    the notice's 文号, latest full date, else the latest year written (``2018年``)."""
     metadata = ctx.metadata
     for value in (metadata.publish_date, metadata.signing_date):
         if value:
@@ -43,6 +44,8 @@ def reference_year(ctx: Context) -> int | None:
     if issued:  # 川经信企业〔2014〕137号: the year the notice was issued
         return issued
     years = [int(m.group(1) or m.group(2)) for m in _FULL_YEAR.finditer(ctx.text)]
+    if not years:  # 2018年集中受理申请时间为6月13日-7月2日: no full date anywhere, the latest year written
+        years = [int(m.group(1)) for m in _YEAR.finditer(ctx.text)]
     return max(years) if years else None
 
 
@@ -99,11 +102,20 @@ _INCLUSION_ASIDE = regex.compile(r"[ ]?(?:之前|之后|以前|以后|前|后|�
 """The opening of an aside that restates the date before it as included (``2022年7月之前（含7月）``)."""
 
 
+def _unglued(ctx: Context) -> str:
+    """The text with every list marker run into a number blanked (same length, so offsets hold):
+    ``5.2017年12月`` is item 5 and a month, not the number 5.2017."""
+    text = ctx.text
+    for start, end in ctx.glued_markers.items():
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     ref = reference_year(ctx)
     recurring_end = None  # where the last recurring date ended
-    for mention in scan_temporal(ctx.text, ref=ref):
+    for mention in scan_temporal(_unglued(ctx), ref=ref):
         if mention.value is None or ctx.claims.overlaps(mention.start, mention.end):
             continue
         if mention.extra.get("year_inferred") and _recurring(ctx, mention.start, recurring_end):

@@ -244,6 +244,7 @@ follows the hiring verb (登记失业) and the people are the subject."""
 _OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
 _INCLUSIVE_AFTER = regex.compile(r"[ ]?[（(](?:含|包含|包括)(?:本数|\d+(?:\.\d+)?\p{Han}{0,3})?[）)]")
 """``超过50人（含50人）``: an aside after the quantity that includes the bound itself."""
+_PART_AFTER = regex.compile(r"的?部分")
 _EXCLUSIVE_AFTER = regex.compile(r"[ ]?[（(]不含(?:本数)?[）)]")
 _EARLIER_PREDICATE = regex.compile(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表网])|且|但(?!书))(?=\p{Han}{2})")
 """``依法登记注册并实际运营`` (满一年): the number measures the last predicate."""
@@ -259,11 +260,15 @@ def _count_units() -> list[str]:
     return _table()["count_units"] + list(MEASURE_UNITS)
 
 
+_FOREIGN_MONEY = tuple(f"{scale}{currency}" for currency in ("美元", "港元", "欧元") for scale in ("亿", "万", ""))
+
+
 @lru_cache(maxsize=1)
 def _units() -> str:
-    """The units a quantity is written in, as one alternation (longest first): money, percent,
-    the table's counts and the shared physical measures."""
-    return _alt(["万亿元", "亿元", "万元", "千元", "元", "%", "％"] + _count_units())
+    """The units a quantity is written in, as one alternation (longest first): money (yuan, and the
+    foreign currencies a foreign-invested firm's capital is stated in: ``100万美元(含)至1000万美元``),
+    percent, the table's counts and the shared physical measures."""
+    return _alt(["万亿元", "亿元", "万元", "千元", "元", "%", "％"] + list(_FOREIGN_MONEY) + _count_units())
 
 
 @lru_cache(maxsize=1)
@@ -615,7 +620,7 @@ def _value(num: str, unit: str) -> tuple[Decimal, str]:
         return parse_percent(num + "%"), "%"
     if unit.endswith("元"):
         money = parse_money(num + unit)
-        return Decimal(money["amount"]), "CNY"
+        return Decimal(money["amount"]), money["currency"]
     return parse_number(num), unit
 
 
@@ -775,6 +780,8 @@ def extract(ctx: Context) -> list[Fact]:
             continue  # 奖励期满5年，奖励结束: a term running out (期满), not a condition
         if text.startswith("的", m.end()) and _GRANT_NAMED_AFTER.match(text, m.end()):
             continue  # 提供不高于1个百分点的利息补贴: the size of a grant, not a condition
+        if _PART_AFTER.match(text, m.end()):
+            continue  # 按照超过15%部分税负差额给予奖励: the part above a bound is what is paid on, no condition
         if m.group("unit") == "个" and _LONGER_UNIT.match(text, m.end("unit")):
             continue  # 不超过1个工作日: a processing time
         if m.group("unit") == "分" and text.startswith("之", m.end("unit")):
@@ -972,7 +979,7 @@ def _next_tier_starts(text: str, m: regex.Match, unit_word: str) -> bool:
     """Whether a tier ``A至B的`` leaves B to the next tier: its low end alone is marked included
     (``下降5%(含)至10%的``), or a later tier of the sentence starts at B (``10万元至20万元的…；
     20万元及以上的…``)."""
-    if m.group("lo_in"):
+    if m.group("lo_in") or m.group("lo_aside") == "含":
         return True
     end = _FULL_STOP.search(text, m.end())  # the tiers run on over ；
     later = text[m.end():end.start() if end else len(text)]
@@ -1113,6 +1120,14 @@ def _range_pattern() -> re.Pattern:
     )
 
 
+def _unscaled(number: str, unit: str) -> str:
+    """The unit of a range's low end written without one: the high end's, less the 万/亿 that the low
+    end already carries (``500万(含)至5000万元`` → 500万 in 元)."""
+    if number.endswith(("万", "亿")) and unit.startswith(("万", "亿")):
+        return unit[1:]
+    return unit
+
+
 def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     """``年龄在18至45周岁（含本数）``, ``注册资本在500万元至2000万元之间``: a range a condition puts
     the applicant in is two thresholds, ``>=`` the low end and ``<=`` the high end. Ages always
@@ -1129,14 +1144,17 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         asides = m.group("lo_aside") or m.group("hi_aside")  # 10（含）-15（不含）万元: a band with its ends marked
         if not (age or m.group("tail") or tier or band or asides):
             continue
-        if m.group("lo_unit") and m.group("lo_unit") != unit_word:
-            continue
+        lo_unit = m.group("lo_unit") or _unscaled(m.group("lo"), unit_word)
+        if lo_unit != unit_word and not (lo_unit.endswith("元") and unit_word.endswith("元")):
+            continue  # 5000万元(含)至1亿元 is one band in yuan; 3年至5个月 is no range
         if _taken(ctx, taken, m.start(), m.end()):
             continue
         try:
-            lo, unit = _value(m.group("lo"), unit_word)
-            hi, _ = _value(m.group("hi"), unit_word)
+            lo, lo_currency = _value(m.group("lo"), lo_unit)
+            hi, unit = _value(m.group("hi"), unit_word)
         except (ValueError, KeyError, ArithmeticError):
+            continue
+        if lo_currency != unit:
             continue
         if lo >= hi or (unit_word == "年" and lo >= 1000):
             continue

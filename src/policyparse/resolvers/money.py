@@ -321,7 +321,24 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
         items.append((m.start(), tail.end(), {"min": lo, "max": hi, "currency": cur}, {"approx": True}))
     items.sort(key=lambda t: t[0])
     _share_listed_bounds(f, items)
-    return items
+    return _without_echoes(f, items)
+
+
+_ECHO_GAP = rx(r"[ \t]{0,2}(?:及以上|或以上|以上|及以下|或以下|以下|以内)?[ \t]{0,2}\((?:含|包含|包括)[ \t]{0,2}")
+"""Between a bound amount and the aside that repeats it: ``3亿元以上(含3亿元)``."""
+
+
+def _without_echoes(f: str, items: list[tuple[int, int, dict, dict]]) -> list[tuple[int, int, dict, dict]]:
+    """The amounts, less those that only repeat the amount before them inside an inclusion aside
+    (``3亿元以上(含3亿元)``: one amount, a minimum, not a second exact one)."""
+    out: list[tuple[int, int, dict, dict]] = []
+    for item in items:
+        start, end, value, _ = item
+        if (out and f[end:end + 1] == ")" and "amount" in value and value == out[-1][2]
+                and _ECHO_GAP.fullmatch(f, out[-1][1], start)):
+            continue
+        out.append(item)
+    return out
 
 
 _LIST_GAP = rx(r"[ \t]{0,2}(?:[(（](?:含|不含)[)）][ \t]{0,2})?、[ \t]{0,2}")

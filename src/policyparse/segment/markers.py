@@ -126,11 +126,15 @@ def line_marker(line: str) -> Marker | None:
 _GLUED_ITEM = regex.compile(r"(?m)^[ \t\u3000]*(?P<n>\d{1,2})[.．](?=\d)")
 
 
+_GLUED_YEAR = regex.compile(r"(?m)^[ \t\u3000]*(?P<n>\d{1,2})[.．](?=(?:19|20)\d{2}年)")
+
+
 def glued_item_markers(text: str) -> list[tuple[int, int]]:
     """Spans of list markers run into the number that follows them (``1.60平方米以下（含60平方米）的``,
     ``2.60平方米至120平方米…``): lines opening with ``k.`` and a digit are the items of a numbered list
     when, one after another, they count 1, 2, 3 … (two items at least). A lone ``1.5倍…`` line, or
-    lines that do not count up from 1 (``3.5万元…`` / ``7.2万元…``), open with numbers."""
+    lines that do not count up from 1 (``3.5万元…`` / ``7.2万元…``), open with numbers. A year after
+    ``k.`` (``5.2017年12月统计月报表``) makes ``k.`` a marker on its own: no number reads 5.2017年."""
     runs: list[list[tuple[int, int]]] = []
     previous = 0
     for m in _GLUED_ITEM.finditer(text):
@@ -142,4 +146,6 @@ def glued_item_markers(text: str) -> list[tuple[int, int]]:
             continue
         runs[-1].append((m.start("n"), m.end()))
         previous = n
-    return [span for run in runs if len(run) >= 2 for span in run]
+    glued = {span for run in runs if len(run) >= 2 for span in run}
+    glued.update((m.start("n"), m.end()) for m in _GLUED_YEAR.finditer(text))
+    return sorted(glued)
