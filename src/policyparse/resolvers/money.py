@@ -147,14 +147,16 @@ def _tail_at(f: str, pos: int):
 
 
 
-_SCALE = {"千": Decimal(1000), "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "万亿": Decimal(10) ** 12}
+def _scale(word: str) -> Decimal:
+    """What a scale word (千, 万, 亿, 万亿) multiplies by, read by the numeral resolver."""
+    return Decimal(parse_number_ex("一" + word).value)
 
 
 def _amount(r: _Raw, tail, prefix_cur: str | None = None) -> tuple[Decimal, str]:
     v = r.value.value
     cur = prefix_cur or "CNY"
     if tail and tail.group("scale"):  # 40(含)万元: the aside stands between the number and its 万
-        v = v * _SCALE[tail.group("scale")]
+        v = v * _scale(tail.group("scale"))
     if tail:
         cur = CURRENCY_WORDS[tail.group("cur")]
         if tail.group("cur2"):
@@ -258,7 +260,7 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
                 lo, _ = _amount(r, tail, pre[1] if pre else None)
                 hi, cur = _amount(r2, tail2, pre[1] if pre else None)
                 if tail is None and tail2.group("scale"):  # 10(含)-15(不含)万元: 万 is the right end's, and the left's
-                    lo = lo * _SCALE[tail2.group("scale")]
+                    lo = lo * _scale(tail2.group("scale"))
                 elif tail is None:
                     lo = _spread(lo, r, r2, hi)
                 if lo <= hi:
