@@ -9,6 +9,7 @@ money).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from policyparse.models import Fact, Metadata, Section
@@ -54,6 +55,15 @@ class Context:
         """List markers run into a number (``1.60平方米以下``): marker start → where the number starts."""
         for start, end in self.glued_markers.items():
             self.claims.add(start, end)
+
+    @cached_property
+    def unglued_text(self) -> str:
+        """The text with every glued list marker blanked (same length, so offsets hold): a scan reads
+        ``5.2017年12月`` as item 5 and a month, not as the number 5.2017."""
+        text = self.text
+        for start, end in self.glued_markers.items():
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
 
     def section_id(self, offset: int) -> str | None:
         """Id of the deepest section holding ``offset``."""

@@ -18,11 +18,12 @@ def extract(ctx: Context) -> list[Fact]:
         if len(mention.value) != 2 or ctx.claims.overlaps(mention.start, mention.end):  # 3:2:1 has no pair form
             continue
         facts.append(ctx.fact(NAME, "ratio", list(mention.value), mention.start, mention.end, rule="a:b"))
-    for mention in scan_multiples(ctx.text):
-        if not ctx.claims.overlaps(mention.start, mention.end):
-            facts.append(ctx.fact(NAME, "ratio", list(mention.value), mention.start, mention.end, rule="N倍"))
-    for mention in scan_coefficients(ctx.text):
-        if not ctx.claims.overlaps(mention.start, mention.end):
-            facts.append(ctx.fact(NAME, "ratio", list(mention.value), mention.start, mention.end, rule="系数N"))
-            ctx.claims.add(mention.start, mention.end)
+    # a multiple stays free for the threshold it may state (不超过余额的20倍); a coefficient is no threshold
+    for scan, rule, claim in ((scan_multiples, "N倍", False), (scan_coefficients, "系数N", True)):
+        for mention in scan(ctx.text):
+            if ctx.claims.overlaps(mention.start, mention.end):
+                continue
+            facts.append(ctx.fact(NAME, "ratio", list(mention.value), mention.start, mention.end, rule=rule))
+            if claim:
+                ctx.claims.add(mention.start, mention.end)
     return facts

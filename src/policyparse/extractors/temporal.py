@@ -82,7 +82,6 @@ _EVERY_YEAR = regex.compile(r"每年|每一年|每个?年度|每半年")
 its yearless dates recur, so they name no year and none is inferred for them."""
 _THAT_YEAR = regex.compile(r"当年(?:的)?\s*$")
 """``在当年6月1日之前退出…``: the year of whichever year is meant, when the clause names none."""
-_YEAR_WRITTEN = regex.compile(r"(?:19|20)\d{2}年")
 _ALSO = regex.compile(r"\s*(?:和|及|与|或|、|，|,)\s*")
 """``每年2月底和8月底前``: a second yearless date joined to a recurring one recurs too."""
 
@@ -93,7 +92,7 @@ def _recurring(ctx: Context, start: int, previous_end: int | None) -> bool:
     before = clause_before(ctx.text, start, reach=120)  # a schedule's clause runs long (…报…审核，…前完成)
     if _EVERY_YEAR.search(before):
         return True
-    if _THAT_YEAR.search(before[-4:]) and not _YEAR_WRITTEN.search(before):
+    if _THAT_YEAR.search(before[-4:]) and not _YEAR.search(before):
         return True
     return previous_end is not None and _ALSO.fullmatch(ctx.text, previous_end, start) is not None
 
@@ -102,20 +101,11 @@ _INCLUSION_ASIDE = regex.compile(r"[ ]?(?:之前|之后|以前|以后|前|后|�
 """The opening of an aside that restates the date before it as included (``2022年7月之前（含7月）``)."""
 
 
-def _unglued(ctx: Context) -> str:
-    """The text with every list marker run into a number blanked (same length, so offsets hold):
-    ``5.2017年12月`` is item 5 and a month, not the number 5.2017."""
-    text = ctx.text
-    for start, end in ctx.glued_markers.items():
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     ref = reference_year(ctx)
     recurring_end = None  # where the last recurring date ended
-    for mention in scan_temporal(_unglued(ctx), ref=ref):
+    for mention in scan_temporal(ctx.unglued_text, ref=ref):  # 5.2017年12月: item 5, a month
         if mention.value is None or ctx.claims.overlaps(mention.start, mention.end):
             continue
         if mention.extra.get("year_inferred") and _recurring(ctx, mention.start, recurring_end):

@@ -614,14 +614,18 @@ def _rate_named_after(metric: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _value(num: str, unit: str) -> tuple[Decimal, str]:
-    """The normalized value and unit of a quantity (cached: notices repeat their quantities)."""
-    if unit in ("%", "％"):
-        return parse_percent(num + "%"), "%"
-    if unit.endswith("元"):
-        money = parse_money(num + unit)
-        return Decimal(money["amount"]), money["currency"]
-    return parse_number(num), unit
+def _value(num: str, unit: str) -> tuple[Decimal, str] | None:
+    """The normalized value and unit of a quantity (cached: notices repeat their quantities), or
+    None when its number cannot be read: the scans then pass the quantity over."""
+    try:
+        if unit in ("%", "％"):
+            return parse_percent(num + "%"), "%"
+        if unit.endswith("元"):
+            money = parse_money(num + unit)
+            return Decimal(money["amount"]), money["currency"]
+        return parse_number(num), unit
+    except (ValueError, KeyError, ArithmeticError):
+        return None
 
 
 def _subject(ctx: Context, offset: int) -> str | None:
@@ -790,10 +794,10 @@ def extract(ctx: Context) -> list[Fact]:
         if pre and post and table["prefix"][pre] != table["suffix"][post]:
             # 不低于15%以上: the stricter reading of the prefix; 提高到200平方米以内: a new limit, read by its suffix
             op = table["suffix"][post] if _CHANGED_TO.fullmatch(pre) else table["prefix"][pre]
-        try:
-            value, unit = _value(m.group("num"), m.group("unit"))
-        except (ValueError, KeyError, ArithmeticError):
+        quantity = _value(m.group("num"), m.group("unit"))
+        if quantity is None:
             continue
+        value, unit = quantity
         floor = max(previous.end, _last_end_before(held_ends, m.start()))  # never reach back over a threshold
         metric, start, end, period, holder = _metric(ctx, m.start(), m.end(), floor, m.group("unit"))
         variant = _bracketed_variant(text, previous, m.start(), unit)
@@ -1149,13 +1153,10 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
             continue  # 5000万元(含)至1亿元 is one band in yuan; 3年至5个月 is no range
         if _taken(ctx, taken, m.start(), m.end()):
             continue
-        try:
-            lo, lo_currency = _value(m.group("lo"), lo_unit)
-            hi, unit = _value(m.group("hi"), unit_word)
-        except (ValueError, KeyError, ArithmeticError):
+        low, high = _value(m.group("lo"), lo_unit), _value(m.group("hi"), unit_word)
+        if low is None or high is None or low[1] != high[1]:
             continue
-        if lo_currency != unit:
-            continue
+        (lo, _), (hi, unit) = low, high
         if lo >= hi or (unit_word == "年" and lo >= 1000):
             continue
         metric, start, _, period, holder = _metric(ctx, m.start(), m.end())
@@ -1172,8 +1173,10 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         high_op = "<" if tier and _next_tier_starts(text, m, unit_word) else "<="
         low_op = ">="
         if m.group("included"):  # 70分-90分（含70分）: only the end the aside names is in the range
-            included = _value(m.group("included"), unit_word)[0]
-            high_op, low_op = ("<", ">=") if included == lo else ("<=", ">") if included == hi else (high_op, low_op)
+            included = _value(m.group("included"), unit_word)
+            if included is not None:
+                at = included[0]
+                high_op, low_op = ("<", ">=") if at == lo else ("<=", ">") if at == hi else (high_op, low_op)
         if m.group("lo_aside"):
             low_op = ">" if m.group("lo_aside").startswith("不") else ">="
         if m.group("hi_aside"):
@@ -1222,10 +1225,10 @@ def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
         conditions = ELIGIBILITY_SECTION.search(_GENERAL_REQUIREMENTS.sub("", titles)) is not None
         if not (conditions or m.group("pre")) or _MATERIALS.search(titles):
             continue
-        try:
-            value, unit = _value(m.group("num"), m.group("unit"))
-        except (ValueError, KeyError, ArithmeticError):
+        quantity = _value(m.group("num"), m.group("unit"))
+        if quantity is None:
             continue
+        value, unit = quantity
         noun = m.group("noun")
         if regex.search(r"\d|[一二两三四五六七八九十]+[项个次件篇]", noun):
             continue  # a second count inside: not one noun phrase
@@ -1283,10 +1286,10 @@ def _respectively(ctx: Context, pos: int, start: int, first: dict, rule: str, ex
         m = _next_quantity().match(ctx.text, pos)
         if not m:
             return facts
-        try:
-            value, unit = _value(m.group("num"), m.group("unit"))
-        except (ValueError, KeyError, ArithmeticError):
+        quantity = _value(m.group("num"), m.group("unit"))
+        if quantity is None:
             return facts
+        value, unit = quantity
         facts.append(ctx.fact(NAME, "threshold", {**first, "value": value, "unit": unit}, start, m.end(),
                               rule=rule + "+分别", **extras))
         pos = m.end()
@@ -1325,10 +1328,10 @@ def _holder_thresholds(ctx: Context) -> list[Fact]:
                 continue
             pre, post = q.group("pre"), q.group("post")
             op = table["prefix"][pre] if pre else table["suffix"][post] if post else ">="
-            try:
-                value, unit = _value(q.group("num"), q.group("unit"))
-            except (ValueError, KeyError, ArithmeticError):
+            quantity = _value(q.group("num"), q.group("unit"))
+            if quantity is None:
                 continue
+            value, unit = quantity
             noun = text[q.end():q_end]
             metric = noun if noun.endswith(("数", "量")) else noun + "数量"
             threshold = {"metric": metric, "op": op, "value": value, "unit": unit, "subject": subject}
@@ -1396,10 +1399,10 @@ def _share_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
         metric = f"{measured}占{base}的比例"
         if not _is_condition(text, metric, op, "%", start, m.start("num"), grants_only=True):
             continue
-        try:
-            value, unit = _value(m.group("num"), m.group("unit"))
-        except (ValueError, KeyError, ArithmeticError):
+        quantity = _value(m.group("num"), m.group("unit"))
+        if quantity is None:
             continue
+        value, unit = quantity
         rule = f"{pre}B的N%{post or ''}" + ("的X" if noun else "")
         facts.append(_threshold_fact(ctx, metric, op, value, unit, (start, m.end()), m.span(), rule))
     return facts
@@ -1440,10 +1443,10 @@ def _bound_noun_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     for m in _bound_noun_pattern().finditer(text):
         if _taken(ctx, taken, m.start("num"), m.end("unit")):
             continue
-        try:
-            value, unit = _value(m.group("num"), m.group("unit"))
-        except (ValueError, KeyError, ArithmeticError):
+        quantity = _value(m.group("num"), m.group("unit"))
+        if quantity is None:
             continue
+        value, unit = quantity
         if unit == "CNY":
             continue
         op = ">=" if m.group("bound") == "最低" else "<="

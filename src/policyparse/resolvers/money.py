@@ -35,7 +35,7 @@ __all__ = ["parse_money", "parse_money_ex", "scan_money"]
 _CUR_ALT = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 _SUB_DIGIT = r"[0-9一二三四五六七八九两壹贰叁肆伍陆柒捌玖]"
 _TAIL = rx(
-    r"[ \t]{0,3}(?:\((?P<aside>不?含)\)[ \t]{0,2}(?P<scale>万亿|万|亿|千)?)?(?P<more>多|余|几)?[ \t]{0,2}(?P<cur>" + _CUR_ALT + r")"
+    r"[ \t]{0,3}(?:\(不?含\)[ \t]{0,2}(?P<scale>万亿|万|亿|千)?)?(?P<more>多|余|几)?[ \t]{0,2}(?P<cur>" + _CUR_ALT + r")"
     r"(?:[ \t]{0,2}(?:零[ \t]{0,2})?(?P<jiao>" + _SUB_DIGIT + r")[ \t]{0,2}[角毛])?"
     r"(?:[ \t]{0,2}(?:零[ \t]{0,2})?(?P<fen>" + _SUB_DIGIT + r")[ \t]{0,2}分)?"
     r"(?:(?<=[毛角])(?P<fen2>" + _SUB_DIGIT + r")(?![\d\p{Han}]))?"

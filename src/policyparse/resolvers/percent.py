@@ -32,7 +32,8 @@ from policyparse.resolvers.numerals import parse_number, raw_numbers, usable
 from policyparse.resolvers.patterns import SHARE_FRACTION, LazyPattern, rx
 
 __all__ = [
-    "PercentValue", "parse_percent", "parse_percent_ex", "parse_ratio", "scan_multiples", "scan_percents", "scan_ratios",
+    "PercentValue", "parse_percent", "parse_percent_ex", "parse_ratio", "scan_coefficients", "scan_multiples",
+    "scan_percents", "scan_ratios",
 ]
 
 _HUNDRED = Decimal(100)
