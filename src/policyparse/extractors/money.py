@@ -55,7 +55,6 @@ other side: those kept have at least (at most) the amount."""
 
 
 _TOTAL = regex.compile(r"总额|总计|合计|累计|总共")
-_AMOUNT = regex.compile(r"[\d零一二两三四五六七八九十百千]+(?:\.\d+)?[万千亿]?元")
 _CLAUSE_MARK = regex.compile(r"[，,；;]")
 
 
@@ -64,7 +63,7 @@ def _totalled(before: str, pos: int) -> bool:
     amounts up (``每增加1人给予3000元补贴…，总额最高不超过`` 3万元): the total is not per unit.
     ``每家机构当年累计补助不超过10万元`` totals per 家 and keeps it."""
     total = _TOTAL.search(before, pos)
-    return total is not None and _AMOUNT.search(before, pos, total.start()) is not None
+    return total is not None and bool(scan_money(before[pos:total.start()]))
 
 
 _RECIPIENT_BEFORE = regex.compile(
