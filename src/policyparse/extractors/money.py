@@ -74,6 +74,40 @@ _RECIPIENT_BEFORE = regex.compile(
 it is paid per person."""
 
 
+def _unit_of(m: regex.Match) -> tuple[str | None, str | None]:
+    """``(per, per_period)`` that one :data:`_PER` match names (see :func:`_per_unit`)."""
+    cls, head = m.group("cls"), m.group("head")
+    if m.group("noun"):  # 每个平价蔬菜摊位…每月不超过5000元, 单幢楼宇每年补贴不超过5万元: per that noun
+        return _counted_noun(m.group("noun")), None
+    if m.group("average"):  # 亩均投资强度不低于200万元: an amount per 亩
+        return m.group("average"), None
+    if m.group("same"):  # 同一企事业单位同一年度…不超过1000万元: per 单位
+        return next(word for word in _HEADS if m.group("same").endswith(word)), None
+    if m.group("person"):  # 个人创业担保贷款额度最高30万元: per 人
+        return "人", None
+    if m.group("by"):  # 按项目给予不超过30万元的一次性奖励: per 项目
+        return m.group("by"), None
+    if cls in PER_PERIOD:
+        return None, PER_PERIOD[cls]
+    if cls and cls != "个":
+        return ("人" if cls == "名" else cls), None  # 每招用1名 counts people, as 每招用1人 does
+    if head:
+        return next(word for word in _HEADS if head.endswith(word)), None
+    return None, None
+
+
+_BREAKDOWN_AFTER = regex.compile(r"[^。；;\n]{0,40}[。；;][ ]?其中[，,：:]?[ ]?")
+"""The rest of an amount's sentence and the 其中 that opens a breakdown of it in the next one."""
+
+
+def _breakdown_unit(text: str, end: int) -> tuple[str | None, str | None]:
+    """``可申领1900元的汽车消费礼包。其中，每辆可领取额度1000元的加油储值卡…``: an amount whose parts
+    the next sentence lists (其中，…) is paid per the unit that breakdown opens with."""
+    m = _BREAKDOWN_AFTER.match(text, end)
+    unit = _PER.match(text, m.end()) if m else None
+    return _unit_of(unit) if unit else (None, None)
+
+
 def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """``(per, per_period)`` from 每…/单… words of the clause before an amount: ``每个企业…每年
     不超过5万元`` → (企业, 年); ``每人每天150元`` → (人, 天); ``单家企业最高80万元`` → (家, None).
@@ -87,25 +121,10 @@ def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     if _RECIPIENT_BEFORE.search(before[-14:]):
         per = "人"
     for m in _PER.finditer(before):
-        cls, head = m.group("cls"), m.group("head")
         if _totalled(before, m.end()) or (m.group("person") and _CLAUSE_MARK.search(before, m.end())):
             continue  # 每增加1人给予3000元…，总额最高不超过3万元: the total is no amount per 人
-        if m.group("noun"):  # 每个平价蔬菜摊位…每月不超过5000元, 单幢楼宇每年补贴不超过5万元: per that noun
-            per = _counted_noun(m.group("noun"))
-        elif m.group("average"):  # 亩均投资强度不低于200万元: an amount per 亩
-            per = m.group("average")
-        elif m.group("same"):  # 同一企事业单位同一年度…不超过1000万元: per 单位
-            per = next(word for word in _HEADS if m.group("same").endswith(word))
-        elif m.group("person"):  # 个人创业担保贷款额度最高30万元: per 人
-            per = "人"
-        elif m.group("by"):  # 按项目给予不超过30万元的一次性奖励: per 项目
-            per = m.group("by")
-        elif cls in PER_PERIOD:
-            period = PER_PERIOD[cls]
-        elif cls and cls != "个":
-            per = "人" if cls == "名" else cls  # 每招用1名 counts people, as 每招用1人 does
-        elif head:
-            per = next(word for word in _HEADS if head.endswith(word))
+        unit, unit_period = _unit_of(m)
+        per, period = unit or per, unit_period or period
     return per, period
 
 
@@ -138,6 +157,8 @@ def extract(ctx: Context) -> list[Fact]:
         per_before, period_before = _per_unit(ctx.text, mention.start, mention.end)
         per = mention.extra.get("per") or per_before
         period = mention.extra.get("per_period") or period_before
+        if not per and not period:
+            per, period = _breakdown_unit(ctx.text, mention.end)
         if per:
             value["per"] = per
         if period:
