@@ -267,3 +267,17 @@ def test_joint_red_header_prints_file_mark_beside_a_middle_line_and_the_imprint_
     assert metadata.signing_date is None  # the signature is lost; the 版记 says when it was printed
     assert metadata.publish_date == "2025-01-22"
     assert metadata.policy_year == 2025
+
+
+def test_issuer_lines_over_the_number_without_file_mark_and_a_title_opening_with_the_issuers() -> None:
+    # 发文机关标志 without the word 文件: the issuer names stand over the 文号, and the title opens with
+    # the issuers (等4部门) on a printed line of its own
+    text = (
+        "江苏省商务厅\n江苏省发展和改革委员会\n江苏省财政厅\n苏商字〔2025〕3号\n江苏省商务厅等3部门\n"
+        "关于印发《江苏省2025年汽车以旧换新实施方案》的通知\n各设区市商务局：\n现将方案印发给你们，请认真贯彻落实。\n"
+        "一、总体要求\n（一）实施期限。2025年1月1日至12月31日。\n"
+    )
+    metadata = parse_text(text).metadata
+    assert metadata.title == "江苏省商务厅等3部门关于印发《江苏省2025年汽车以旧换新实施方案》的通知"
+    assert metadata.issuers == ("江苏省商务厅", "江苏省发展和改革委员会", "江苏省财政厅")
+    assert metadata.doc_number == "苏商字〔2025〕3号"

@@ -41,7 +41,7 @@ def _counted_noun(noun: str) -> str:
     return head.group() if head else noun
 _PER = regex.compile(
     rf"(?:每|(?<![榜名清订菜账表报简传孤])单)(?:个|幢|栋|座|处)(?P<noun>(?:(?!{_NOUN_STOP})\p{{Han}}){{2,8}})(?=(?:{_NOUN_STOP})|[^\p{{Han}}]|$)"
-    rf"|(?:每(?:{PEOPLE_COUNTING_VERBS})?[1一]?|(?<![榜名清订菜账表报简传孤])单(?=[家个笔台套户]|品种))"
+    rf"|(?:每(?:{PEOPLE_COUNTING_VERBS})?[1一]?|(?<![榜名清订菜账表报简传孤])单(?=[家个笔台套户]|品种)|(?<=对)一(?=[家名户所]))"
     r"(?P<cls>" + MEASURE_UNIT_ALT + r"|个|家|项|件|人|户|所|名|辆|台|套|座|次|笔|起|桶|品种|亩|年|月|天|日)?"
     rf"(?P<head>(?:(?![每单])\p{{Han}}){{0,12}}(?:{_HEAD_ALT}))?"
     r"|(?P<average>亩|人|户)均"
@@ -111,7 +111,7 @@ def _breakdown_unit(text: str, end: int) -> tuple[str | None, str | None]:
 def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """``(per, per_period)`` from 每…/单… words of the clause before an amount: ``每个企业…每年
     不超过5万元`` → (企业, 年); ``每人每天150元`` → (人, 天); ``单家企业最高80万元`` → (家, None).
-    A classifier names the unit (每家企业 → 家, 每辆 → 辆, 单品种 → 品种); after the generic 个 (or a
+    A classifier names the unit (每家企业 → 家, 每辆 → 辆, 单品种 → 品种, 对一家基金 → 家); after the generic 个 (or a
     building's 幢/栋/座) the noun does (每个项目 → 项目, 每个标准化菜市场 → 标准化菜市场, 单幢楼宇 → 楼宇); an average names it too (亩均税收 → 亩, 人均 → 人); so does a unit
     counted by a hiring verb (按每招用1人不超过1500元 → 人), 同一 before a holder (同一企业 → 企业), 个人
     before a grant or loan (个人最高贷款额度 → 人), 按 before a granting verb (按项目给予 → 项目), and a

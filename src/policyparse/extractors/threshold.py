@@ -839,6 +839,8 @@ def extract(ctx: Context) -> list[Fact]:
                 holder = previous.subject  # 年龄应在18周岁以上，35周岁以下: the same person
         elif end == m.end() and (qualified := _qualified_holder(text, metric, end)) and _is_metric(metric):
             holder = holder or qualified
+        elif op in ("<=", "<") and _grant_qualified().match(text, m.end()):
+            continue  # 年限不超过8年的股权投资支持: a bound on the grant named after it, not on the applicant
         elif not (_is_metric(metric) if excluded else _is_condition(text, metric, op, unit, m.start(), m.start("num"))):
             continue
         metric = _share_named(_complete_metric(text, metric, start, pre, unit, previous))
@@ -1042,8 +1044,22 @@ def _sentence_before(text: str, pos: int) -> str:
 
 
 def _is_metric(metric: str) -> bool:
-    """Whether a clause can name what is measured (not a quota's or an N-of-M rule's wording)."""
-    return len(metric) >= 2 and not _NOT_A_METRIC.search(metric)
+    """Whether a clause can name what is measured (not a quota's or an N-of-M rule's wording, not a
+    hedge alone: ``在建设期内(一般不超过5年)`` names no measure of its own)."""
+    return len(metric) >= 2 and not _NOT_A_METRIC.search(metric) and metric not in _fillers()
+
+
+@lru_cache(maxsize=1)
+def _fillers() -> frozenset[str]:
+    """Words that pad a metric (一般, 原则上, 累计 …) and name nothing alone."""
+    table = _table()
+    return frozenset(table["metric_prefix_fillers"]) | frozenset(table["metric_suffix_fillers"])
+
+
+@lru_cache(maxsize=1)
+def _grant_qualified() -> regex.Pattern:
+    """A grant named after 的 (``年限不超过8年的股权投资支持``, ``不超过3年的场租补贴``)."""
+    return regex.compile(rf"[ ]?的\p{{Han}}{{0,10}}?(?:{_alt(_table()['grant_words'])})(?=[，,。；;、）)\n]|$)")
 
 
 def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number: int,
@@ -1052,7 +1068,8 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
     condition or target: not a non-metric (a quota, an N-of-M rule), not a standard changed from one
     value to another (``由2400元提高至2800元``), not a grant capped with 最高/最多
     (``单家最高不超过90万元``) and not any other cap on what the programme grants (``grants_only``: see
-    :func:`_is_benefit`)."""
+    :func:`_is_benefit`). A cap in a physical measure on what is subsidized (``补贴面积不超过500平方米``)
+    stays: no money, duration or quota fact holds it, and it decides what an applicant can get."""
     if not _is_metric(metric) or _NO_LONGER_REQUIRED.match(metric):
         return False
     if _STANDARD_CHANGE.search(text, max(0, start - 24), number):
@@ -1063,6 +1080,8 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
         return False
     if unit in _TIME_UNITS and (_LONGEST.search(text, max(0, start - 2), number) or _filing_window(text, start, number)):
         return False
+    if unit in MEASURE_UNITS:
+        return True
     return not _is_benefit(metric, op, _sentence_before(text, start), grants_only=grants_only)
 
 

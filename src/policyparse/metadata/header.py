@@ -49,6 +49,9 @@ _TITLE_PIECE = regex.compile(r"^[^。；;：:，,！？?!]{1,40}$")
 _DATE_LINE = regex.compile(r"^(?:(?:19|20)\d{2}\s*[年\-/.]|[〇零一二三四五六七八九○Ｏ]{4}年).{0,20}$")
 """A dated line (成文日期, 印发日期): the header is over, a 署名 stands above it."""
 _TITLE_START = regex.compile(r"^\p{Han}{0,40}?关于")
+_ISSUERS_ABRIDGED = regex.compile(rf"^{_NAME_CHAR}{{2,30}}?(?:{ORG_SUFFIX})等[\d一二三四五六七八九十]{{1,2}}个?(?:部门|单位)$")
+"""The issuer part of a title printed on a line of its own (``山东省商务厅等4部门`` over
+``关于印发…的通知``): GB/T 9704 titles open with the issuing bodies, so the 关于 line continues it."""
 _FRAGMENT = regex.compile(r"^\p{Han}{2,25}$")
 """One printed line of a name broken over two lines (署名, 版头)."""
 
@@ -163,7 +166,7 @@ def read_header(preamble: str) -> Header:
             for j in range(i + 1, min(i + 3, len(lines))):
                 if kinds[j] not in ("other", "title") or not _TITLE_PIECE.match(lines[j].text):
                     break
-                if _TITLE_START.match(lines[j].text) and "关于" not in text:
+                if _TITLE_START.match(lines[j].text) and "关于" not in text and not _ISSUERS_ABRIDGED.match(text):
                     break  # a title of its own under a heading, not the heading's second line
                 text += lines[j].text
                 if _full_title(text):
@@ -197,7 +200,7 @@ def _next_filled(kinds: list[str], k: int) -> int:
 def _header_issuers(lines: list[_Line], kinds: list[str], marks: list[int], title_line: int | None) -> list[str]:
     """Issuers of the 版头: ``XXX文件`` marks (with issuer-only lines stacked above and below them:
     a joint header prints 文件 once, beside its middle lines), and issuer-only lines that stand right
-    above the title."""
+    above the title or above the 文号 printed over it (a 发文机关标志 without the word 文件)."""
     names: list[str] = []
     for k in marks:
         if kinds[k] == "mark":
@@ -216,6 +219,8 @@ def _header_issuers(lines: list[_Line], kinds: list[str], marks: list[int], titl
                 names += _split_issuer_names(m.group("orgs") if m else text)
     block: list[str] = []
     j = title_line - 1 if title_line is not None else -1
+    while j >= 0 and kinds[j] in ("number", "blank") and not any(kinds[m] == "mark" for m in marks):
+        j -= 1
     while j >= 0 and kinds[j] in ("org", "blank"):
         if kinds[j] == "org":
             block = _split_issuer_names(lines[j].text) + block

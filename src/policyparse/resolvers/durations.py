@@ -16,6 +16,7 @@ Decisions:
 * ``月`` needs ``个`` (``3个月``; ``3月`` is March), and so does ``季度`` (``两个季度``; ``二季度`` is
   the second quarter); a number with three or more decimals is not a length (``1.2023年``); ``日`` counts only before 内/以内/之内/后/以后
   (``30日内``; ``15日`` alone is a day of the month). Years that are dates (``2020年``) are dates.
+* A travel time that names a zone (``一刻钟便民生活圈``, ``半小时通勤圈``) is no duration.
 * ``extra``: ``bound`` (以上/不少于 → min; 以内/以下/不超过 → max), ``within`` (…内),
   ``lookback`` (近三年, 过去两年 — a window before the reference time, not a length to plan; written
   with 内, 近三年内无违法记录, it is a window like 三年内 and stays a duration).
@@ -61,6 +62,9 @@ _BEFORE = rx(
 _TO_SMALLER = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60}
 _JOIN = rx(r"[ \t]{0,2}(?:零[ \t]{0,2})?")
 _PRECISE = rx(r"\.\d{3,}")
+_ZONE_AFTER = rx(r"[ \t]{0,2}\p{Han}{0,4}?圈")
+"""A travel time that names a zone (``一刻钟便民生活圈``, ``15分钟社区生活圈``, ``1小时经济圈``):
+a planning term, not a length of time the notice sets."""
 
 
 def _compared(f: str, start: int) -> bool:
@@ -98,6 +102,8 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
             continue
         if u == "周" and f.startswith("岁", m.end()):
             continue
+        if _ZONE_AFTER.match(f, m.end()):
+            continue
         half_years = u == "年" and ge and m.group("half") and f.startswith("度", m.end())
         if u == "年" and (f.startswith("度", m.end()) or f.startswith("级", m.end())) and not half_years:
             continue
@@ -121,7 +127,7 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
     for m in _HALF_ALONE.finditer(f):
         if temporal.overlaps(m.start(), m.end()):
             continue
-        if any(s[0] <= m.start() < s[1] for s in singles):
+        if any(s[0] <= m.start() < s[1] for s in singles) or _ZONE_AFTER.match(f, m.end()):
             continue
         singles.append([m.start(), m.end(), Decimal("0.5"), _UNITS[m.group("u")], None, False])
     singles.sort(key=lambda t: t[0])
