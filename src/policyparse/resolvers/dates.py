@@ -24,9 +24,10 @@ Decisions:
 * Sub-periods of a year or month: quarters (``第三季度``, ``首季度``, ``前两个季度``), halves
   (``上半年``), ``第N个月``/``首月``/``前N个月``/``后N个月``, ISO-style weeks counted from the first
   Monday (``第二周``), 旬 (``上旬`` 1–10, ``中旬`` 11–20, ``下旬`` 21–end). ``季度末`` is the
-  quarter's last month; ``年底/年末`` → ``YYYY`` and ``月底/月末`` → ``YYYY-MM`` (partial dates stay
-  partial, as the facts contract says; ``extra["mod"]`` and the role say it is the end of that
-  year or month, and a comparison of deadlines reads a partial date at its last day).
+  quarter's last month, and so ``年底/年末`` is the year's: ``YYYY-12``; ``月底/月末`` → ``YYYY-MM``
+  (partial dates stay partial, as the facts contract says: no day is invented; ``extra["mod"]`` and
+  the role say it is the end of that month, and a comparison of deadlines reads a partial date at
+  its last day).
 * Modifiers stay outside the span and go to ``extra["mod"]``: ``since`` (起 开始 以来 自 从),
   ``after`` (之后 以后 后), ``before`` (前 之前 以前), ``until`` (或之前 及以前 截至 截止 止),
   ``by`` (到/至 + a target year), ``approx`` (左右 前后), ``within`` (内 以内); ``extra["mod_span"]``
@@ -476,8 +477,8 @@ def _resolve_sub(c: _Chunk, y: int, inferred: bool) -> _Resolved:
         w = c.sub[1]
         a, b = {"上": (1, 10), "中": (11, 20), "下": (21, _last_day(y, c.m))}[w]
         return _Resolved("period", {"start": _fmt(y, c.m, a), "end": _fmt(y, c.m, b)}, inferred)
-    if kind == "endof":  # partial dates stay partial: 年底 names the year, 月底 the month
-        return _Resolved("date", _fmt(y, c.m) if c.m is not None else _fmt(y), inferred)
+    if kind == "endof":  # partial dates stay partial: 年底 names the year's last month, 月底 the month
+        return _Resolved("date", _fmt(y, c.m if c.m is not None else 12), inferred)
     raise ValueError(kind)  # pragma: no cover
 
 
