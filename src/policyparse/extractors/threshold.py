@@ -186,6 +186,10 @@ _UNIT_ONLY_AT_END = regex.compile(rf"(?:^|(?<=\p{{Han}}))(?:{_UNIT_ONLY.pattern}
 _LIMIT_NOUN = regex.compile(r"(?:额度|限额)$")
 """``贷款额度提高至80万元``: an amount named as a limit is what the programme allows, no condition."""
 _CAP_WORD = regex.compile(r"最高|最多")
+_MEASURE_NOUN = regex.compile(r"面积|规模|容量|功率|电量|能量|产能|排放|体积|长度|重量|数|量")
+"""A metric that names a measured quantity (租赁面积, 并网规模, 年节能量), not a kind of holder."""
+_GRANTED_OBJECT = regex.compile(r"(?:给予|提供|安排|配置|分配)[^，,。；;]{0,16}?(?:最高|最多|不超过)?[ ]?$")
+"""A quantity that is the object of a granting verb (给予…或最高200平方米人才公寓): the benefit's size."""
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
 _PREPOSITION_LEAD = regex.compile(r"(?:现|另|并)?对于?(?![外口标接比象照])(?=\p{Han}{2})")
 """``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
@@ -248,6 +252,11 @@ _PART_AFTER = regex.compile(r"的?部分")
 _EXCLUSIVE_AFTER = regex.compile(r"[ ]?[（(]不含(?:本数)?[）)]")
 _EARLIER_PREDICATE = regex.compile(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表网])|且|但(?!书))(?=\p{Han}{2})")
 """``依法登记注册并实际运营`` (满一年): the number measures the last predicate."""
+_EARLIER_ALTERNATIVE = regex.compile(
+    r"[^，。；\n]{0,30}?(?:以上|以下|不低于|不少于|不超过|超过|高于|低于)\p{Han}{0,6}?或(?=\p{Han}{2})"
+)
+"""``具有博士研究生以上学历或在区内企业工作`` (满4年): an alternative that states its own bound
+before 或; the number measures the alternative after it."""
 
 
 def _table() -> dict:
@@ -393,6 +402,7 @@ def _leads() -> tuple[tuple[tuple[regex.Pattern, re.Pattern, bool], ...], re.Pat
         (_PLACE_LEAD, ("在",), False),
         (_BARE_AT_LEAD, ("在",), False),
         (_EARLIER_PREDICATE, ("并", "且", "但"), False),
+        (_EARLIER_ALTERNATIVE, ("或",), False),
         (_PREPOSITION_LEAD, ("对",), False),
         (_EACH_PLACE_LEAD, ("每",), False),
         (_SCOPE_LEAD, ("范围内",), False),
@@ -1069,7 +1079,9 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
     value to another (``由2400元提高至2800元``), not a grant capped with 最高/最多
     (``单家最高不超过90万元``) and not any other cap on what the programme grants (``grants_only``: see
     :func:`_is_benefit`). A cap in a physical measure on what is subsidized (``补贴面积不超过500平方米``)
-    stays: no money, duration or quota fact holds it, and it decides what an applicant can get."""
+    stays: no money, duration or quota fact holds it, and it decides what an applicant can get; not
+    so the size of a benefit in kind, granted (``给予…或最高200平方米人才公寓``) or allotted to a kind
+    of person (``杰出专家最高200平方米``)."""
     if not _is_metric(metric) or _NO_LONGER_REQUIRED.match(metric):
         return False
     if _STANDARD_CHANGE.search(text, max(0, start - 24), number):
@@ -1081,7 +1093,8 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
     if unit in _TIME_UNITS and (_LONGEST.search(text, max(0, start - 2), number) or _filing_window(text, start, number)):
         return False
     if unit in MEASURE_UNITS:
-        return True
+        allotted = _CAP_WORD.search(text, max(0, start - 2), number) and not _MEASURE_NOUN.search(metric)
+        return not (allotted or _GRANTED_OBJECT.search(text, _clause_start(text, start), number))
     return not _is_benefit(metric, op, _sentence_before(text, start), grants_only=grants_only)
 
 
