@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from policyparse.extractors.context import Context
-from policyparse.extractors.roles import classify, clause_before
+from policyparse.extractors.roles import classify, clause_before, in_exclusion_list
 from policyparse.models import Fact
 from policyparse.resolvers.money import PER_PERIOD, bound_words_end, scan_money
 from policyparse.resolvers.patterns import (
@@ -31,17 +31,21 @@ _NOUN_STOP = (
     r"每|单|根据|进行|按|给予|予以|补贴|补助|奖励|资助|扶持|申报|申请|可|最高|不超过|累计|总计|合计|分别|年度|当年|全年|一次性|的|中|内|租金|资金|费用|区级|市级|支持"
 )
 _HEAD_IN_NOUN = regex.compile(rf"(?:{_HEAD_ALT})")
+_PLACE_HEAD = regex.compile(r"(?:摊位|门店|店铺|商铺|网点|车位|床位|工位|展位)$")
+"""Counted places whose modifiers are no part of the unit (每个平价蔬菜摊位 → 摊位)."""
+_ONE_ITEM_BEFORE = regex.compile(r"(?<![第每\d一二三四五六七八九十])一(?P<cls>张|份|枚|台|套|辆|部)$")
+"""``消费券包含一张5万元的大通用券``: an amount of one counted item is per that item."""
 
 
 def _counted_noun(noun: str) -> str:
     """The thing an amount is paid per, from the words after 每个/单幢: the first head noun in them,
     as 每个项目 gives (``合同能源管理项目`` → ``项目``, ``企业租金`` → ``企业``), else all of them
-    (``标准化菜市场``, ``楼宇``)."""
-    head = _HEAD_IN_NOUN.search(noun)
+    (``标准化菜市场``, ``楼宇``) — except a counted place, named by its head (``平价蔬菜摊位`` → ``摊位``)."""
+    head = _HEAD_IN_NOUN.search(noun) or _PLACE_HEAD.search(noun)
     return head.group() if head else noun
 _PER = regex.compile(
     rf"(?:每|(?<![榜名清订菜账表报简传孤])单)(?:个|幢|栋|座|处)(?P<noun>(?:(?!{_NOUN_STOP})\p{{Han}}){{2,8}})(?=(?:{_NOUN_STOP})|[^\p{{Han}}]|$)"
-    rf"|(?:每(?:{PEOPLE_COUNTING_VERBS})?[1一]?|(?<![榜名清订菜账表报简传孤])单(?=[家个笔台套户]|品种)|(?<=对)一(?=[家名户所]))"
+    rf"|(?:每(?:{PEOPLE_COUNTING_VERBS})?[1一]?|(?<![榜名清订菜账表报简传孤])单(?=[家个笔台套户次]|品种)|(?<=对)一(?=[家名户所]))"
     r"(?P<cls>" + MEASURE_UNIT_ALT + r"|个|家|项|件|人|户|所|名|辆|台|套|座|次|笔|起|桶|品种|亩|年|月|天|日)?"
     rf"(?P<head>(?:(?![每单])\p{{Han}}){{0,12}}(?:{_HEAD_ALT}))?"
     r"|(?P<average>亩|人|户)均"
@@ -125,6 +129,8 @@ def _per_unit(text: str, start: int, end: int) -> tuple[str | None, str | None]:
             continue  # 每增加1人给予3000元…，总额最高不超过3万元: the total is no amount per 人
         unit, unit_period = _unit_of(m)
         per, period = unit or per, unit_period or period
+    if one := _ONE_ITEM_BEFORE.search(before[-3:]):
+        per = one.group("cls")  # the nearest counted unit: 一张5万元的…券
     return per, period
 
 
@@ -152,7 +158,9 @@ def extract(ctx: Context) -> list[Fact]:
         value = {k: v for k, v in mention.value.items()}
         if mention.kind != "range":
             value["bound"] = mention.extra.get("bound") or _clamp_bound(ctx.text, mention.start, mention.end) or "exact"
-            if value["bound"] in _OPPOSITE_BOUND and EXCLUSION_AFTER.match(ctx.text, bound_words_end(ctx.text, mention.end)):
+            if value["bound"] in _OPPOSITE_BOUND and (
+                    EXCLUSION_AFTER.match(ctx.text, bound_words_end(ctx.text, mention.end))
+                    or in_exclusion_list(ctx.text, mention.start)):
                 value["bound"] = _OPPOSITE_BOUND[value["bound"]]  # 奖励金额在1万元以下的企业不安排: at least 1万元
         per_before, period_before = _per_unit(ctx.text, mention.start, mention.end)
         per = mention.extra.get("per") or per_before
