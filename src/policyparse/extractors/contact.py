@@ -28,12 +28,13 @@ from policyparse.segment.markers import MARKER
 NAME = "contact.v1"
 TYPES = ("person", "phone", "email", "url", "address", "organization")
 
-_EMAIL = regex.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL = regex.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+"""An e-mail address; a Han character may touch it (``发送至邮箱495259482@qq.com``)."""
 _URL = regex.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", regex.IGNORECASE)
 _PERSON_CUE = regex.compile(r"联系人(?:及(?:联系)?电话)?(?:员)?\s*[:：]\s*")
 _NAME = regex.compile(r"\p{Han}(?:\s{0,2}\p{Han}){1,3}")
 _NAME_SEPARATOR = regex.compile(r"\s*[、，,/／和及]\s*|\s+")
-_ADDRESS = regex.compile(r"(?:联系|通讯|通信|办公|受理|报送|邮寄)?地址\s*[:：]\s*(?P<address>[^；;。\n，,（(]{4,60})")
+_ADDRESS = regex.compile(r"(?<!邮箱|邮件|网站|网页|网络|链接)(?:联系|通讯|通信|办公|受理|报送|邮寄)?地址\s*[:：]\s*(?P<address>[^；;。\n，,（(]{4,60})")
 _ROAD_NUMBER = regex.compile(
     r"(?:路|街|大道|大街|巷|胡同|弄)\d{1,5}(?:[-－之]\d{1,4})?号"
     r"(?:[\p{Han}A-Za-z\d\-－]{0,24}(?:室|层|楼|座|栋|幢|单元|号|窗口|大厅))?"

@@ -150,6 +150,10 @@ def _clamp_bound(text: str, start: int, end: int) -> str | None:
     return "min" if m.group("floor") else "max"
 
 
+_RELAXED_CAP = regex.compile(r"(?:不超过|最高|上限)[^。；;\n]{1,40}放宽(?:到|至)[ ]?$")
+"""``原则上单个项目不超过500万元，对特别重大项目…可放宽到1000万元``: a cap relaxed to a higher one."""
+
+
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     for mention in scan_money(ctx.text):
@@ -158,6 +162,8 @@ def extract(ctx: Context) -> list[Fact]:
         value = {k: v for k, v in mention.value.items()}
         if mention.kind != "range":
             value["bound"] = mention.extra.get("bound") or _clamp_bound(ctx.text, mention.start, mention.end) or "exact"
+            if value["bound"] == "exact" and _RELAXED_CAP.search(ctx.text, max(0, mention.start - 60), mention.start):
+                value["bound"] = "max"
             if value["bound"] in _OPPOSITE_BOUND and (
                     EXCLUSION_AFTER.match(ctx.text, bound_words_end(ctx.text, mention.end))
                     or in_exclusion_list(ctx.text, mention.start)):

@@ -23,7 +23,10 @@ NAME = "temporal.v1"
 TYPES = ("date", "period")
 
 _PUBLISH = regex.compile(r"(?:发布日期|发文日期|印发日期|发布时间|日期)\s*[:：]\s*$")
-_DEADLINE_BEFORE = regex.compile(r"(?:截止(?:时间|日期)?|截至|最迟|最晚|须于|请于|应于|务必于|于)\s*(?:为|是|到|至)?\s*[:：]?\s*$")
+_DEADLINE_BEFORE = regex.compile(
+    r"(?:截止(?:时间|日期)?|截至|最迟|最晚|须于|请于|应于|务必于|(?<![关对由属等基鉴处用])于)\s*(?:为|是|到|至)?\s*[:：]?\s*$"
+)
+"""Words before a deadline; 于 alone only as the preposition of time, not the end of 关于/对于/由于."""
 _DEADLINE_AFTER = regex.compile(r"^\s*(?:前|之前|以前|止|截止)")
 _START_AFTER = regex.compile(r"^\s*(?:起|开始|起施行|起实施|施行|实施)")
 _END_BEFORE = regex.compile(r"(?:有效期至|有效期到|截止到|结束时间)\s*[:：为]?\s*$")
@@ -101,6 +104,20 @@ _INCLUSION_ASIDE = regex.compile(r"[ ]?(?:之前|之后|以前|以后|前|后|�
 """The opening of an aside that restates the date before it as included (``2022年7月之前（含7月）``)."""
 
 
+def _clause_year(ctx: Context, start: int) -> int | None:
+    """A year the clause writes before a yearless date (``2018年集中受理申请时间为6月27日-7月18日``):
+    that date's year, whatever year the notice as a whole is of."""
+    years = _YEAR.findall(clause_before(ctx.text, start, reach=40))
+    return int(years[-1]) if years else None
+
+
+def _shift_year(value: str | dict, delta: int) -> str | dict:
+    """``value`` (a date or a period of dates) moved by ``delta`` years."""
+    if isinstance(value, dict):
+        return {k: _shift_year(v, delta) if v else v for k, v in value.items()}
+    return f"{int(value[:4]) + delta:04d}{value[4:]}"
+
+
 def extract(ctx: Context) -> list[Fact]:
     facts = []
     ref = reference_year(ctx)
@@ -118,6 +135,8 @@ def extract(ctx: Context) -> list[Fact]:
         value = mention.value
         if mention.kind == "period":
             value = {"start": value["start"], "end": value["end"]}
+        if extras and ref is not None and (year := _clause_year(ctx, mention.start)) and year != ref:
+            value = _shift_year(value, year - ref)
         role = _role(ctx, mention.start, mention.end, value if isinstance(value, str) else "", mention.kind)
         facts.append(ctx.fact(NAME, mention.kind, value, mention.start, mention.end, role=role,
                               rule=f"{mention.kind}:{'annual' if mention.extra.get('annual') else 'calendar'}", **extras))

@@ -1164,6 +1164,11 @@ def _unscaled(number: str, unit: str) -> str:
     return unit
 
 
+_TIER_END = regex.compile(rf"的(?=[ ]?[，,；;。：:\n]|$|\p{{Han}}{{0,12}}?(?:{_SUBJECT_HEAD}|{_PERSON_HEAD}|小区|房屋|住房|用地|宗地|地块))")
+"""A range closed by 的 that ends its clause (``18-36个月的，要减少供地``) or qualifies a holder
+(``5000万至1亿元的企业``): a tier a condition puts the holder in; ``材料1-10项的顺序`` is none."""
+
+
 def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     """``年龄在18至45周岁（含本数）``, ``注册资本在500万元至2000万元之间``: a range a condition puts
     the applicant in is two thresholds, ``>=`` the low end and ``<=`` the high end. Ages always
@@ -1175,7 +1180,7 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     for m in _past_item_markers(ctx, _range_pattern(), "lo"):
         unit_word = m.group("unit")
         age = unit_word in table["age_units"]
-        tier = not m.group("tail") and text.startswith("的", m.end())
+        tier = not m.group("tail") and _TIER_END.match(text, m.end()) is not None
         band = not m.group("tail") and _grade_band(text, m.start(), m.end(), unit_word)
         asides = m.group("lo_aside") or m.group("hi_aside")  # 10（含）-15（不含）万元: a band with its ends marked
         if not (age or m.group("tail") or tier or band or asides):
