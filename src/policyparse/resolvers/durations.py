@@ -43,6 +43,8 @@ _TAIL = rx(
     r"(?P<u>工作日|交易日|自然日|周年|季度|年|月|周|星期|礼拜|天|日|小时|钟头|分钟|刻钟|钟(?!头)|分(?![钟之]))"
     r"(?P<half2>半(?![年月天日小个]))?"
 )
+_TAIL_STARTS = frozenset("个多余半工交自周季年月星礼天日小钟分刻")
+"""The first characters :data:`_TAIL` can have after its spaces."""
 _DAY_OK = rx(r"[ \t]{0,2}(?:内|以内|之内|后|以后|之后|起|为限|期限)")
 _DAY_SPAN_VERB = rx(r"(?:公示|公告|公布|张贴|展示|停留|连续)(?:期|期为|时间为)?[ \t]{0,2}$")
 """A bare N日 after a verb that lasts (``向社会公示三日``, ``公示期为5日``) is a length, not a day of a
@@ -82,6 +84,8 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
             continue
         if r.start > 0 and f[r.start - 1] == "第":
             continue
+        if f[r.end:r.end + 4].lstrip(" \t")[:1] not in _TAIL_STARTS:
+            continue  # no time unit follows: skip the tail pattern
         m = _TAIL.match(f, r.end)
         if not m:
             continue

@@ -56,6 +56,8 @@ _POINTS_TAIL = rx(r"[ \t]{0,4}个[ \t]{0,4}百[ \t]{0,2}分[ \t]{0,2}点")
 _BASIS_POINTS_TAIL = rx(r"[ \t]{0,2}(?:个[ \t]{0,2}基点|个?BP|个?bp)(?![A-Za-z])")
 """``减20个基点``, ``LPR+50BP``: hundredths of a percentage point (20个基点 → 0.002)."""
 _CHENG_TAIL = rx(r"[ \t]{0,2}成(?P<half>半)?(?:(?![\p{Han}])|(?=[以左的多]))")
+_TAIL_STARTS = frozenset("%‰‱个成Bb")
+"""The first characters a share unit after a number can have (after spaces): %, ‰, ‱, 个(百分点/基点), 成, BP."""
 _HALF_CHENG = rx(r"(?<![\p{Han}\d])半成(?![\p{Han}])")
 _PER_BEFORE = rx(
     r"(?<![0-9零〇一二三四五六七八九两十拾百佰千仟万亿壹贰叁肆伍陆柒捌玖])(?P<w>[百佰千仟万亿]+)[ \t]{0,2}分[ \t]{0,2}之[ \t]{0,3}$"
@@ -91,11 +93,13 @@ def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
         if r.kind == "fraction" or not usable(f, r):
             continue
         v = r.value.value
-        pre = _PER_BEFORE.search(f, max(0, r.start - 12), r.start)
+        pre = _PER_BEFORE.search(f, max(0, r.start - 12), r.start) if "之" in f[max(0, r.start - 4):r.start] else None
         if pre:
             den = _denominator(pre.group("w"))
             items.append((pre.start(), r.end, v / den, _KIND.get(den, "parts")))
             continue
+        if f[r.end:r.end + 5].lstrip(" \t")[:1] not in _TAIL_STARTS:
+            continue  # no share unit follows: skip the tail patterns one by one
         m = _PCT_TAIL.match(f, r.end)
         if m:
             sign = _MINUS.search(f, max(0, r.start - 2), r.start)
