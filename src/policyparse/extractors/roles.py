@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from policyparse.extractors.context import Context
+from policyparse.resolvers.patterns import EXCLUSION_LEAD
 from policyparse.segment.markers import line_marker
 
 _CLAUSE_START = regex.compile(r"[。；;！？\n]")
@@ -36,12 +37,6 @@ def clause_before(text: str, start: int, reach: int = 80) -> str:
     return text[found.end() if found else max(0, start - reach):start]
 
 
-_EXCLUSION_LEAD = regex.compile(
-    r"(?:不予|不受理|不支持|不得申报|不能申报|不予支持|不予受理|不予资助|不予立项|不属于\p{Han}{0,6}范围)[^。]{0,6}[：:]$"
-)
-"""A lead line that announces the items under it as cases left out (``以下申报项目不予受理：``)."""
-
-
 def in_exclusion_list(text: str, pos: int, lines_back: int = 12) -> bool:
     """Whether ``pos`` lies in an enumerated item under an exclusion lead (``以下申报项目不予受理：`` /
     ``(1)项目总投资低于500万元人民币的项目。``): the item names who is left out, as ``…的，不予支持``
@@ -51,7 +46,7 @@ def in_exclusion_list(text: str, pos: int, lines_back: int = 12) -> bool:
         line_end = text.find("\n", line_start)
         line = text[line_start:line_end if line_end != -1 else len(text)]
         if line_marker(line) is None:
-            return _EXCLUSION_LEAD.search(line.rstrip()) is not None
+            return EXCLUSION_LEAD.search(line.rstrip()) is not None
         if line_start == 0:
             return False
         line_start = text.rfind("\n", 0, line_start - 1) + 1

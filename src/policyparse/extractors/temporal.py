@@ -11,11 +11,14 @@ included (``2022年7月之前（含7月）``).
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
 from policyparse.extractors.context import Context
 from policyparse.extractors.roles import clause_before
 from policyparse.models import Fact
+from policyparse.resolvers.base import Mention
 from policyparse.resolvers.dates import scan_temporal
 from policyparse.resolvers.doc_numbers import doc_number_year
 
@@ -111,11 +114,14 @@ def _clause_year(ctx: Context, start: int) -> int | None:
     return int(years[-1]) if years else None
 
 
-def _shift_year(value: str | dict, delta: int) -> str | dict:
-    """``value`` (a date or a period of dates) moved by ``delta`` years."""
-    if isinstance(value, dict):
-        return {k: _shift_year(v, delta) if v else v for k, v in value.items()}
-    return f"{int(value[:4]) + delta:04d}{value[4:]}"
+def _resolved_in(year: int, mention: Mention) -> Any:
+    """The value of a yearless date or period resolved in ``year`` instead of the notice's year
+    (the resolver reads the mention's own words again, so 2月29日 or 第二周 fall as that year has them);
+    the notice's value when the words alone do not resolve to the same extent."""
+    again = scan_temporal(mention.text, ref=year)
+    if len(again) == 1 and again[0].end - again[0].start == len(mention.text) and again[0].value is not None:
+        return again[0].value
+    return mention.value
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -133,10 +139,10 @@ def extract(ctx: Context) -> list[Fact]:
             continue  # 2022年7月之前（含7月）: the aside says the date before it is included, it is no other date
         extras = {"year_inferred": True} if mention.extra.get("year_inferred") else {}
         value = mention.value
+        if extras and (year := _clause_year(ctx, mention.start)) and year != ref:
+            value = _resolved_in(year, mention)  # 2018年集中受理…6月27日-7月18日: the clause's own year
         if mention.kind == "period":
             value = {"start": value["start"], "end": value["end"]}
-        if extras and ref is not None and (year := _clause_year(ctx, mention.start)) and year != ref:
-            value = _shift_year(value, year - ref)
         role = _role(ctx, mention.start, mention.end, value if isinstance(value, str) else "", mention.kind)
         facts.append(ctx.fact(NAME, mention.kind, value, mention.start, mention.end, role=role,
                               rule=f"{mention.kind}:{'annual' if mention.extra.get('annual') else 'calendar'}", **extras))

@@ -188,8 +188,6 @@ _LIMIT_NOUN = regex.compile(r"(?:额度|限额)$")
 _CAP_WORD = regex.compile(r"最高|最多")
 _MEASURE_NOUN = regex.compile(r"面积|规模|容量|功率|电量|能量|产能|排放|体积|长度|重量|数|量")
 """A metric that names a measured quantity (租赁面积, 并网规模, 年节能量), not a kind of holder."""
-_GRANTED_OBJECT = regex.compile(r"(?:给予|提供|安排|配置|分配)[^，,。；;]{0,16}?(?:最高|最多|不超过)?[ ]?$")
-"""A quantity that is the object of a granting verb (给予…或最高200平方米人才公寓): the benefit's size."""
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
 _PREPOSITION_LEAD = regex.compile(r"(?:现|另|并)?对于?(?![外口标接比象照])(?=\p{Han}{2})")
 """``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
@@ -1067,6 +1065,13 @@ def _fillers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _granted_object() -> regex.Pattern:
+    """A quantity that is the object of a granting verb (``给予…或最高200平方米人才公寓``): the size of
+    the benefit, not a condition."""
+    return regex.compile(rf"(?:{_alt(_table()['grant_verbs'])})[^，,。；;]{{0,16}}?(?:最高|最多|不超过)?[ ]?$")
+
+
+@lru_cache(maxsize=1)
 def _grant_qualified() -> regex.Pattern:
     """A grant named after 的 (``年限不超过8年的股权投资支持``, ``不超过3年的场租补贴``)."""
     return regex.compile(rf"[ ]?的\p{{Han}}{{0,10}}?(?:{_alt(_table()['grant_words'])})(?=[，,。；;、）)\n]|$)")
@@ -1094,7 +1099,7 @@ def _is_condition(text: str, metric: str, op: str, unit: str, start: int, number
         return False
     if unit in MEASURE_UNITS:
         allotted = _CAP_WORD.search(text, max(0, start - 2), number) and not _MEASURE_NOUN.search(metric)
-        return not (allotted or _GRANTED_OBJECT.search(text, _clause_start(text, start), number))
+        return not (allotted or _granted_object().search(text, _clause_start(text, start), number))
     return not _is_benefit(metric, op, _sentence_before(text, start), grants_only=grants_only)
 
 
@@ -1164,9 +1169,7 @@ def _unscaled(number: str, unit: str) -> str:
     return unit
 
 
-_TIER_END = regex.compile(rf"的(?=[ ]?[，,；;。：:\n]|$|\p{{Han}}{{0,12}}?(?:{_SUBJECT_HEAD}|{_PERSON_HEAD}|小区|房屋|住房|用地|宗地|地块))")
-"""A range closed by 的 that ends its clause (``18-36个月的，要减少供地``) or qualifies a holder
-(``5000万至1亿元的企业``): a tier a condition puts the holder in; ``材料1-10项的顺序`` is none."""
+_CLAUSE_ENDS_AFTER_DE = regex.compile(r"的[ ]?(?:[，,；;。：:\n]|$)")
 
 
 def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
@@ -1180,7 +1183,9 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     for m in _past_item_markers(ctx, _range_pattern(), "lo"):
         unit_word = m.group("unit")
         age = unit_word in table["age_units"]
-        tier = not m.group("tail") and _TIER_END.match(text, m.end()) is not None
+        # a range closed by 的 that ends its clause (18-36个月的，要减少供地) or qualifies a holder
+        # (5000万至1亿元的企业) is a tier; 材料1-10项的顺序 is none
+        tier = not m.group("tail") and bool(_CLAUSE_ENDS_AFTER_DE.match(text, m.end()) or _HOLDER_AFTER.match(text, m.end()))
         band = not m.group("tail") and _grade_band(text, m.start(), m.end(), unit_word)
         asides = m.group("lo_aside") or m.group("hi_aside")  # 10（含）-15（不含）万元: a band with its ends marked
         if not (age or m.group("tail") or tier or band or asides):

@@ -151,9 +151,13 @@ CHANGE_VERBS = "提高|提升|增加|上调|调整|放宽|降低|下调|减少|�
 
 # --- who is left out ------------------------------------------------------------------------------
 
+EXCLUSION_WORDS = "不予|不安排|不纳入|不列入|不享受|不给予|不属于|不受理|不支持|不得申报|不能申报|不再安排|不再支持"
+"""The words that leave a case out (不予支持, 不受理, 不得申报 …)."""
 EXCLUSION_AFTER = regex.compile(
-    r"(?:的|者)(?:\p{Han}{0,10}?)[，,]?(?:一律|均|将|则|原则上)?"
-    r"(?:不予|不安排|不纳入|不列入|不享受|不给予|不属于|不受理|不支持|不得申报|不能申报|不再安排|不再支持)"
+    rf"(?:的|者)(?:\p{{Han}}{{0,10}}?)[，,]?(?:一律|均|将|则|原则上)?(?:{EXCLUSION_WORDS})"
 )
 """What follows a comparison that names who is left out (``…1万元以下的企业不安排``, ``…低于500万元的，
 不予支持``): thresholds and money bounds read the opposite condition."""
+EXCLUSION_LEAD = regex.compile(rf"(?:{EXCLUSION_WORDS})[^。]{{0,8}}[：:]$")
+"""A lead line that announces the items under it as cases left out (``以下申报项目不予受理：``,
+``有下列情形之一的，不予支持：``)."""
