@@ -14,6 +14,7 @@ from policyparse.loaders.base import DEFAULT_MAX_BYTES, LoadedText, SourceMap
 from policyparse.metadata.read import read_metadata
 from policyparse.models import Document, Source
 from policyparse.normalize.pipeline import NormalizedText, normalize
+from policyparse.resolvers.memo import document_scope
 from policyparse.segment.tree import build_sections
 
 
@@ -36,12 +37,16 @@ def _sha256(path: Path) -> str:
 
 
 def build_document(loaded: LoadedText, source: Source) -> Parsed:
-    """Turn loaded raw text into a :class:`Document` (the part of the job after loading)."""
-    normalized = normalize(loaded.text)
-    text = normalized.text
-    sections = build_sections(text)
-    metadata = read_metadata(text, sections)
-    facts = run_extractors(text, sections, metadata)
+    """Turn loaded raw text into a :class:`Document` (the part of the job after loading).
+
+    The scanners share their whole-text work (folded text, raw numbers, dates) for this document
+    only: :func:`~policyparse.resolvers.memo.document_scope`."""
+    with document_scope():
+        normalized = normalize(loaded.text)
+        text = normalized.text
+        sections = build_sections(text)
+        metadata = read_metadata(text, sections)
+        facts = run_extractors(text, sections, metadata)
     document = Document(
         source=source,
         text=text,

@@ -12,8 +12,9 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
+
+from policyparse.resolvers.memo import per_document
 
 __all__ = ["FOLD", "Mention", "drop_inside", "drop_overlapping", "fold", "spans_overlap"]
 
@@ -89,11 +90,12 @@ def _year_zeros(f: str) -> str:
     return _CN_YEAR.sub(_ling, f)
 
 
-@lru_cache(maxsize=16)
+@per_document
 def fold(s: str) -> str:
     """The folded copy of ``s`` that all patterns match against (same length as ``s``).
 
-    Cached: the scanners of one document all fold the same string."""
+    Remembered for the document being parsed (see :mod:`~policyparse.resolvers.memo`): its
+    scanners all fold the same string."""
     return _year_zeros(_FOLDABLE.sub(lambda m: _FOLDED[m.group()], s))
 
 

@@ -41,12 +41,12 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import regex
 
 from policyparse.resolvers.base import Mention, fold
+from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import DAYPART, YEAR4, YEAR_CN, rx
 from policyparse.resolvers.protect import protected_spans
 
@@ -594,7 +594,7 @@ def _past_aside(f: str, end: int, chunks: list[_Chunk], k: int) -> tuple[int, in
     return aside.end(), k
 
 
-@lru_cache(maxsize=32)
+@per_document
 def _temporal(f: str, ref_year: int | None) -> tuple[tuple, ...]:
     """(start, end, kind, value, year_inferred, partial, mod, mod_span, fy) for each date/period."""
     prot = protected_spans(f)

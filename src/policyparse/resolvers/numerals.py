@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
-from functools import lru_cache
 
 from policyparse.resolvers.base import Mention, fold, mapping
+from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.protect import protected_spans
 
@@ -522,12 +522,13 @@ class _Raw:
     n_cn: int
 
 
-@lru_cache(maxsize=32)
+@per_document
 def raw_numbers(f: str) -> tuple[_Raw, ...]:
     """Every number in the folded text ``f``, outside protected constructs, unfiltered.
 
     The building block of the other scanners (money, percent, durations, ratios): they look at
-    what follows each number. Cached per text.
+    what follows each number. Remembered for the document being parsed (see
+    :mod:`~policyparse.resolvers.memo`).
     """
     prot = protected_spans(f)
     out: list[_Raw] = []

@@ -13,11 +13,10 @@ number and kept as ``country_code``.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 from policyparse.resolvers.base import Mention, fold, mapping
+from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import rx
 
 __all__ = ["parse_phone", "scan_phones"]
@@ -137,7 +136,7 @@ def _line_bounds(f: str, pos: int) -> tuple[int, int]:
     return a, (len(f) if b < 0 else b)
 
 
-@lru_cache(maxsize=32)
+@per_document
 def _phone_spans(f: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, kind) of every phone number in the folded text ``f``; longest wins."""
     cands: list[tuple[int, int, str]] = []

@@ -13,11 +13,9 @@ themselves — use :func:`~policyparse.resolvers.base.drop_inside` with these sp
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-
 from policyparse.resolvers.base import SpanSet, fold
 from policyparse.resolvers.doc_numbers import DOC_NUMBER, ORDER_NUMBER
+from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.phones import phone_spans
 from policyparse.segment.markers import MARKER as HEADING_MARKER
@@ -40,7 +38,7 @@ _PLAN = rx(r"十?[一二三四五六七八九十]五(?=规划|时期|期间|”|
 _TITLE = rx(r"《[^《》\n]{1,200}》")
 
 
-@lru_cache(maxsize=32)
+@per_document
 def protected_spans(f: str) -> SpanSet:
     """The mask of protected constructs in folded text ``f`` (see module docstring)."""
     spans: list[tuple[int, int]] = []
