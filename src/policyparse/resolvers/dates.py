@@ -82,9 +82,24 @@ _TIME = (
 )
 _NSMALL = r"(?:\d{1,2}|十[一二]?|[一二两三四五六七八九]|十)"
 
-_ATOM = rx(
+_CN_NUMERAL = "〇零一二三四五六七八九十廿两"
+_ATOM_START = (
     # a cheap first test: every atom starts with one of these characters
-    r"(?=[0-9〇零一二三四五六七八九十廿两第首前后上中下最底末年月元早晚凌傍夜午白])"
+    r"(?=[0-9〇零一二三四五六七八九十廿两第首前后上中下最底末年月早晚凌傍夜午白])"
+    # and a closer one, from the atoms below, so that the common characters that start no atom
+    # (一 of 一是, 上 of 以上, 2 of 200万元) are passed over before the alternatives are tried
+    r"(?="
+    r"\d(?=\d{0,7}[ \t]*[年月日号时点个季起开至到~\-—:./])|\d{8}(?!\d)"  # a number before a date word or separator
+    r"|[" + _CN_NUMERAL + r"](?=[" + _CN_NUMERAL + r"]{0,3}[ \t]*[年月日号时点个季起开至到~\-—])"
+    r"|(?<=月[ \t]{0,2})[\d" + _CN_NUMERAL + r"]"  # a day without 日 (6月21)
+    r"|(?<=" + _SEPC + r"[ \t]{0,3})\d"  # a range's bare end year (2022-2024)
+    r"|[第首]|[前后](?=[ \t]*[半\d一二两三四五六七八九十])|最后|[上中下]旬|[上下]半年"
+    r"|" + DAYPART + r"[ \t]{0,2}[\d零〇一二三四五六七八九十两]"  # 下午5:00, 上午九时
+    r"|(?<=[年月])[底末]|年[底末]|月[底末]"
+    r")"
+)
+_ATOM = rx(
+    _ATOM_START +
     r"(?:"
     # numeric full date, optionally glued to a time (2019-11-0508:45)
     r"(?P<ymd>(?<![\d.])(?P<ymd_y>" + YEAR4 + r")[-/.](?P<ymd_m>" + _MONN + r")[-/.](?P<ymd_d>" + _DAYN + r")"
@@ -185,15 +200,13 @@ class _Chunk:
     kinds: list = field(default_factory=list)
 
 
-def _atoms(f: str, prot) -> list[regex.Match]:
-    out = []
-    for m in _ATOM.finditer(f):
-        if m.end() == m.start():
-            continue
-        if prot.overlaps(m.start(), m.end()):
-            continue
-        out.append(m)
-    return out
+@per_document
+def _atoms(f: str) -> tuple[regex.Match, ...]:
+    """The date atoms of folded text ``f`` outside protected constructs (the same whatever year
+    the dates are resolved against, so remembered for the document: the date and duration
+    scanners both read them)."""
+    prot = protected_spans(f)
+    return tuple(m for m in _ATOM.finditer(f) if m.end() > m.start() and not prot.overlaps(m.start(), m.end()))
 
 
 def _apply_atom(c: _Chunk, m: regex.Match) -> bool:
@@ -305,7 +318,7 @@ def _apply_atom(c: _Chunk, m: regex.Match) -> bool:
     return True
 
 
-def _chunks(f: str, atoms: list[regex.Match]) -> list[_Chunk]:
+def _chunks(f: str, atoms: tuple[regex.Match, ...]) -> list[_Chunk]:
     out: list[_Chunk] = []
     cur: _Chunk | None = None
     for m in atoms:
@@ -597,8 +610,7 @@ def _past_aside(f: str, end: int, chunks: list[_Chunk], k: int) -> tuple[int, in
 @per_document
 def _temporal(f: str, ref_year: int | None) -> tuple[tuple, ...]:
     """(start, end, kind, value, year_inferred, partial, mod, mod_span, fy) for each date/period."""
-    prot = protected_spans(f)
-    chunks = _chunks(f, _atoms(f, prot))
+    chunks = _chunks(f, _atoms(f))
     out = []
     i = 0
     n = len(chunks)

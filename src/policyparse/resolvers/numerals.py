@@ -23,6 +23,7 @@ Grammar, in short (after :func:`~policyparse.resolvers.base.fold`):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation, localcontext
 
 from policyparse.resolvers.base import Mention, fold, mapping
@@ -429,8 +430,20 @@ def _parse_fraction_tail(f: str, pos: int) -> tuple[int, Decimal] | None:
     return hit.end, hit.value.value
 
 
+@lru_cache(maxsize=4096)
+def _lone_token(kind: str, token: str) -> _Hit | None:
+    """:func:`_evaluate` of a numeral that is one token (``2023``, ``一``), at offset 0. Most numbers
+    of a notice are: a pure function of the token, so remembered across documents."""
+    return _evaluate([(kind, token, 0, len(token))])
+
+
 def _number_at(f: str, pos: int) -> tuple[int, NumberValue, str, int] | None:
     """The longest number (incl. fractions) starting at ``pos``: (end, value, kind, n_cn)."""
+    first = _TOKEN.match(f, pos)
+    if first is not None and f[first.end():first.end() + 1] not in ("分", "又") and not _TOKEN.match(f, first.end()):
+        # one token, and neither a fraction (分之) nor a mixed number (又) after it
+        hit = _lone_token(first.lastgroup, first.group())
+        return None if hit is None else (pos + hit.end, hit.value, "cardinal", hit.n_cn)
     hit = _evaluate(_tokens(f, pos))
     if hit is None:
         return None
