@@ -24,6 +24,7 @@ Decisions:
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
 
 from policyparse.resolvers.base import Mention, SpanSet, fold
@@ -78,6 +79,7 @@ def _compared(f: str, start: int) -> bool:
 def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
     temporal = SpanSet((t[0], t[1]) for t in _temporal(f, None))
     raws = raw_numbers(f)
+    raw_ends = [r.end for r in raws]  # the raw numbers do not overlap, so their ends are sorted too
     singles: list[list] = []
     for r in raws:
         if r.kind == "fraction" or not usable(f, r) or r.value.value <= 0:
@@ -155,7 +157,7 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
         st, en, v, unit, r, more = merged[i]
         # 1-2个月: a bare number before this one
         lo_num = None
-        for r0 in raws:
+        for r0 in raws[bisect.bisect_left(raw_ends, st - 5):bisect.bisect_right(raw_ends, st)]:
             if r0.end <= st and r0.end >= st - 5 and _RANGE_GAP.fullmatch(f, r0.end, st) and usable(f, r0) \
                     and not temporal.overlaps(r0.start, r0.end):
                 lo_num = r0
