@@ -584,3 +584,21 @@ def test_last_day_of_reads_a_partial_date_at_its_end(value, last):
     from policyparse.resolvers.dates import last_day_of
 
     assert last_day_of(value) == last
+
+
+@pytest.mark.parametrize("text", [
+    "根据《重庆市人民政府关于印发…的通知》（渝府发〔2019〕14号）和渝府办发〔2020〕3号文件精神",
+    "常科发〔2023〕第 12345 号常科发［2023］7号",
+    "（2019-2022年）《规划》〔2021〕",
+    "一二三四五六七八九十一二三四五六七发〔2019〕14号",  # an agency longer than a 文号's
+    "〔2019〕〔2020〕5号",
+    "工信部联规（2021）208号，财建【2022】 8 号",
+])
+def test_doc_number_matches_are_the_patterns_own(text):
+    """The anchored scan finds exactly what ``DOC_NUMBER.finditer`` finds, over any range."""
+    from policyparse.resolvers.doc_numbers import DOC_NUMBER, doc_number_matches
+
+    for start, stop in ((0, len(text)), (3, len(text)), (0, len(text) - 4), (5, 20)):
+        expected = [(m.span(), m.groups()) for m in DOC_NUMBER.finditer(text, start, stop)]
+        assert [(m.span(), m.groups()) for m in doc_number_matches(text, start, stop)] == expected
+    assert [m.group() for m in doc_number_matches(text)] == [m.group() for m in DOC_NUMBER.finditer(text)]

@@ -181,13 +181,14 @@ class _Matcher:
         """All accepted names in ``s``; ``mode`` is the source kind whose rules apply."""
         hits: list[_Hit] = []
         resume = 0
-        by_first = self.by_first
-        for m in self.starts.finditer(s):
-            i = m.start()
+        index = self.index
+        # the positions whose first two characters begin some name (one in twelve of those the
+        # prefilter passes), gathered in one comprehension before the per-name tests
+        keyed = [(i, keys) for i in [m.start() for m in self.starts.finditer(s)] if (keys := index.get(s[i:i + 2]))]
+        for i, keys in keyed:
             if i < resume:
                 continue
-            keys = by_first[s[i]].get(s[i + 1])
-            hit = self._best(s, i, keys, mode, hits[-1] if hits else None) if keys else None
+            hit = self._best(s, i, keys, mode, hits[-1] if hits else None)
             if hit is not None:
                 hits.append(hit)
                 resume = hit.end

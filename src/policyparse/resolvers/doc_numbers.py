@@ -8,6 +8,8 @@ keeps numeric scanners out of 文号 (:mod:`policyparse.resolvers.protect`, on f
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 DOC_NUMBER = regex.compile(
@@ -16,6 +18,32 @@ DOC_NUMBER = regex.compile(
     r"(?:第[ \t]?)?(?P<serial>\d{1,5})[ \t]?号"
 )
 """A 文号: short Han agency text (optional for masking), the bracketed year, the serial, 号."""
+
+_BRACKETED_YEAR = regex.compile(r"[〔\[［(（【﹝][ \t]?(?:19|20)\d{2}[ \t]?[〕\]］)）】﹞]")
+"""The part of :data:`DOC_NUMBER` no 文号 is without: found first, so the rest is tried near it only."""
+_AGENCY_REACH = 16
+"""How far before its bracketed year a :data:`DOC_NUMBER` match can start: 12 + 3 Han characters of
+agency, and a space."""
+_SERIAL_REACH = 10
+"""How far after its bracketed year a :data:`DOC_NUMBER` match can end: ``[ \t]?第[ \t]?`` 3, five
+digits, ``[ \t]?号`` 2."""
+
+
+def doc_number_matches(text: str, start: int = 0, stop: int | None = None) -> Iterator[regex.Match]:
+    """The matches of ``DOC_NUMBER.finditer(text, start, stop)``, found faster: its first part (a
+    lazy run of Han characters) would be tried at every Han character of the text, so the bracketed
+    years are found first and the pattern is searched for only around each (every match holds one
+    and starts at most :data:`_AGENCY_REACH` before it; the first match after ``pos`` holds the first
+    bracketed year after ``pos``, so searching from there finds the same match)."""
+    stop = len(text) if stop is None else stop
+    pos = start
+    for anchor in _BRACKETED_YEAR.finditer(text, start, stop):
+        if anchor.start() < pos:
+            continue  # inside the match before
+        m = DOC_NUMBER.search(text, max(pos, anchor.start() - _AGENCY_REACH), min(stop, anchor.end() + _SERIAL_REACH))
+        if m is not None:
+            yield m
+            pos = m.end()
 
 ORDER_NUMBER = regex.compile(
     r"(?:[〔\[［(（【﹝][ \t]?(?:19|20)\d{2}[ \t]?[〕\]］)）】﹞][ \t]?)?第[ \t]?\d{1,5}[ \t]?号\p{Han}{0,4}?令"
@@ -81,7 +109,7 @@ def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> list[
         s = m.start() - len(agency) + offset
         written = text[s:m.end()]
         out.append((s, m.end(), "".join(written.split()).translate(_YEAR_BRACKETS)))
-    for m in DOC_NUMBER.finditer(text, start, stop):
+    for m in doc_number_matches(text, start, stop):
         if any(a < m.end() and m.start() < b for a, b, _ in out):
             continue
         agency = m.group("agency") or ""

@@ -14,7 +14,7 @@ themselves — use :func:`~policyparse.resolvers.base.drop_inside` with these sp
 from __future__ import annotations
 
 from policyparse.resolvers.base import SpanSet, fold
-from policyparse.resolvers.doc_numbers import DOC_NUMBER, ORDER_NUMBER
+from policyparse.resolvers.doc_numbers import ORDER_NUMBER, doc_number_matches
 from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.phones import phone_spans
@@ -42,7 +42,8 @@ _TITLE = rx(r"《[^《》\n]{1,200}》")
 def protected_spans(f: str) -> SpanSet:
     """The mask of protected constructs in folded text ``f`` (see module docstring)."""
     spans: list[tuple[int, int]] = []
-    for pattern in (DOC_NUMBER, ORDER_NUMBER, _BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
+    spans.extend(m.span() for m in doc_number_matches(f))
+    for pattern in (ORDER_NUMBER, _BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
         spans.extend(m.span() for m in pattern.finditer(f))
     spans.extend(m.span(1) for m in _POSTCODE.finditer(f))
     for m in HEADING_MARKER.finditer(f):
@@ -57,7 +58,7 @@ def protected_spans(f: str) -> SpanSet:
 
 def doc_number_spans(s: str) -> list[tuple[int, int]]:
     """Spans of 文号-like constructs (``渝府发〔2019〕14号``, ``[2019]12号``) in ``s``."""
-    return [m.span() for m in DOC_NUMBER.finditer(fold(s))]
+    return [m.span() for m in doc_number_matches(fold(s))]
 
 
 def book_title_spans(s: str) -> list[tuple[int, int]]:

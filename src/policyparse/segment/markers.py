@@ -59,7 +59,8 @@ FAMILIES = {
 
 _CN = f"[{CN_DIGITS}]{{1,4}}"
 MARKER = regex.compile(
-    rf"(?P<chapter>第(?P<chapter_n>{_CN}|\d{{1,3}})章)"
+    rf"(?=[第（(\d{CN_DIGITS}①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳附])"  # a cheap first test: what every marker starts with
+    rf"(?:(?P<chapter>第(?P<chapter_n>{_CN}|\d{{1,3}})章)"
     rf"|(?P<part>第(?P<part_n>{_CN}|\d{{1,3}})节(?![点约]))"
     rf"|(?P<article>第(?P<article_n>{_CN}|\d{{1,3}})条(?![件款]))"
     rf"|(?P<cn>(?P<cn_n>{_CN})、)"
@@ -67,7 +68,7 @@ MARKER = regex.compile(
     r"|(?P<arabic>(?<![\d.．])(?P<arabic_n>\d{1,2})(?:[．.](?![\d])|、))"
     r"|(?P<arabic_paren>[（(](?P<arabic_paren_n>\d{1,2})[）)])"
     r"|(?P<circled>(?P<circled_n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
-    r"|(?P<attachment>(?m:^)附件(?P<attachment_n>\d{1,2}|" + _CN + r")?(?=[:：\s]|$))"
+    r"|(?P<attachment>(?m:^)附件(?P<attachment_n>\d{1,2}|" + _CN + r")?(?=[:：\s]|$)))"
 )
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
