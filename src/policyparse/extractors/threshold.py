@@ -1395,7 +1395,8 @@ def _share_pattern() -> regex.Pattern:
     table = _table()
     comparisons = [w for w in table["prefix"] if w not in table["growth_metric"] and not w.startswith(("提", "压", "降", "控"))]
     return regex.compile(
-        rf"(?P<pre>{_alt(comparisons)})(?!(?<=满)[意足])(?!(?<=达)[标成])(?!(?<=最低)(?:工资|生活))(?P<base>(?:最低(?=工资|生活)|[（(][^（）()，。]{{1,10}}[）)]"
+        rf"(?P<pre>{_alt(comparisons)})(?=[^\n%％]*[%％])"  # a percent sign further on the line: a cheap test first
+        rf"(?!(?<=满)[意足])(?!(?<=达)[标成])(?!(?<=最低)(?:工资|生活))(?P<base>(?:最低(?=工资|生活)|[（(][^（）()，。]{{1,10}}[）)]"
         rf"|(?!比例|比重|占比|率|为|由|调整|{_alt(table['prefix'])})[\p{{Han}}A-Za-z]){{2,24}}?)(?<!{_STEP})的?[ ]?"
         rf"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百]+)[ ]?(?P<unit>[%％])(?P<post>{_alt(table['suffix'])})?"
         rf"(?:的(?P<noun>\p{{Han}}{{2,8}}?)(?=[，,。；;、\n]|$))?"
