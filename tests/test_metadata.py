@@ -168,6 +168,30 @@ def test_addressees_that_share_an_owner_stay_one() -> None:
     assert parse_text(text).metadata.addressees == ("各省、自治区、直辖市人民政府", "国务院各部委、各直属机构")
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("区投资促进办、各科技园区、各相关单位：", ("区投资促进办", "各科技园区", "各相关单位")),
+    ("黄浦区节能减排工作领导小组各成员单位，各有关单位：", ("黄浦区节能减排工作领导小组各成员单位", "各有关单位")),
+    ("区相关单位：", ("区相关单位",)),
+    ("各县（市、区）人民政府，市人民政府各部门及有关单位：", ("各县（市、区）人民政府", "市人民政府各部门", "有关单位")),
+    ("各镇、街道，区级相关单位，相关企业：", ("各镇", "街道", "区级相关单位", "相关企业")),
+    ("各乡、镇人民政府，区政府各有关部门：", ("各乡、镇人民政府", "区政府各有关部门")),
+    ("各乡镇人民政府，县人民政府有关局办、直属机构：", ("各乡镇人民政府", "县人民政府有关局办、直属机构")),
+])
+def test_addressee_lines(line, expected) -> None:
+    """The 主送机关 line: bodies before the first 各 belong to it, 、 and 及 part addressees that
+    each name a body, a shared owner or suffix keeps a group whole."""
+    text = f"关于开展2026年度专项资金申报的通知\n{line}\n现将有关事项通知如下。\n一、申报条件\n略。"
+    assert parse_text(text).metadata.addressees == expected
+
+
+def test_no_addressee_from_the_sentence_that_opens_the_body_or_a_run_in_title() -> None:
+    body = "关于开展专项资金申报的通知\n为促进发展，现将有关事项通知如下：\n一、申报条件\n略。"
+    assert parse_text(body).metadata.addressees == ()
+    run_in = ("某市人民政府办公厅关于印发某市专利质量提升行动方案的通知发布日期:2022-03-25某府办发〔2022〕41号"
+              "各区县人民政府，市政府有关部门：方案已经市政府同意。\n一、总体要求\n略。")
+    assert parse_text(run_in).metadata.addressees == ("各区县人民政府", "市政府有关部门")
+
+
 def test_a_span_of_years_names_no_programme_year() -> None:
     text = "某省经济和信息化委员会关于印发2014-2015年度成长型中小企业名单的通知\n某经信企业〔2014〕137号\n各市经信委：\n请于12月30日前报送总结。"
     document = parse_text(text)

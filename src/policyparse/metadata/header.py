@@ -328,14 +328,20 @@ _ADDRESSEE_BLOCK = regex.compile(
     r"(?:各|有关|全市|全省|全区|本市)[^。：:\n]{1,200}?)[：:]"
 )
 _ADDRESSEE_HEAD = regex.compile(
-    rf"(?:{ORG_SUFFIX}|单位|部门|企业|机构|组织|学校|高校|院校|医院|党组|工委|政府|街道|镇|乡)$"
+    rf"(?:{ORG_SUFFIX}|单位|部门|企业|机构|组织|学校|高校|院校|医院|党组|工委|政府|街道|镇|乡|办|园区)$"
 )
+"""What an addressee ends with: a body (…局, …单位, …政府), a place that is addressed as its
+government (…街道, …镇), an office by its short name (区投资促进办, 人才办) or a park (各科技园区)."""
 _TRAILING_BRACKETS = regex.compile(r"(?:[（(][^（）()]*[）)])+$")
 
 
 def _addressee_like(piece: str) -> bool:
     head = _TRAILING_BRACKETS.sub("", piece.strip())
-    return len(head) >= 3 and bool(_ADDRESSEE_HEAD.search(head))
+    return (len(head) >= 3 and bool(_ADDRESSEE_HEAD.search(head))) or head in _SHORT_ADDRESSEES
+
+
+_SHORT_ADDRESSEES = frozenset({"各镇", "各乡", "街道", "各街道"})
+"""Two-character addressees: ``各镇、街道`` addresses the towns and the sub-districts."""
 
 
 def _split_top_level(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
@@ -356,21 +362,66 @@ def _split_top_level(text: str, start: int, end: int, seps: str) -> list[tuple[i
 
 
 def _shares_owner(text: str, pieces: list[tuple[int, int]]) -> bool:
-    """``国务院各部委、各直属机构``: the later pieces (各直属机构) leave out the owner the first one
-    names before its 各, so the group is one addressee."""
+    """``国务院各部委、各直属机构``, ``县人民政府有关局办、直属机构``: the later pieces (各直属机构,
+    直属机构) leave out the owner the first one names before its 各 / 有关, so the group is one
+    addressee."""
     first = text[pieces[0][0]:pieces[0][1]].strip()
-    return first.find("各") > 0 and all(text[a:b].strip().startswith("各") for a, b in pieces[1:])
+    later = [text[a:b].strip() for a, b in pieces[1:]]
+    if first in ("各乡", "各镇") and later[0][:1] in "乡镇" and len(later[0]) > 1:
+        return True  # 各乡、镇人民政府: the towns' governments too, the suffix is shared
+    if first.find("各") > 0 and all(p.startswith("各") for p in later):
+        return True
+    return first.find("有关") > 0 and all(p.startswith("直属") for p in later)
+
+
+_LONGEST_ADDRESSEE = 40
+"""No addressee is longer (``各区县（市）房产、自然资源、税务、公积金中心管理部（分中心）`` is 30): a longer
+run before the first 各 is a title or body text run into the line, not the start of the list."""
+
+
+def _line_of_addressees(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a list of addressees only: every piece between ，；、 names a body."""
+    return all(_addressee_like(text[a:b]) for a, b in _split_top_level(text, start, end, "，,；;、"))
+
+
+def _addressee_block(preamble: str) -> tuple[int, int] | None:
+    """Where the 主送机关 list is: the ``各…，有关…：`` block, reaching back to the start of its line
+    when what stands before its 各 names bodies too (``区投资促进办、各科技园区…``, or an owner:
+    ``黄浦区节能减排工作领导小组各成员单位``); else the first line of the preamble that is a list of
+    bodies and ends with a colon (``区相关单位：``)."""
+    m = _ADDRESSEE_BLOCK.search(preamble)
+    if m and m.group("block").endswith("如下"):
+        m = None  # 现将有关事项通知如下：: the sentence that opens the body, no addressee
+    if m:
+        start, end = m.start("block"), m.end("block")
+        line_start = preamble.rfind("\n", 0, start) + 1
+        while line_start < start and preamble[line_start] in " \t　":
+            line_start += 1
+        if (line_start < start and start - line_start <= _LONGEST_ADDRESSEE and "。" not in preamble[line_start:start]
+                and _line_of_addressees(preamble, line_start, end)):
+            start = line_start
+        return start, end
+    offset = 0
+    for line in preamble.split("\n"):
+        body = line.strip()
+        if body.endswith(("：", ":")) and 2 < len(body) <= 120 and "。" not in body:
+            start = offset + line.index(body)
+            if _line_of_addressees(preamble, start, start + len(body) - 1):
+                return start, start + len(body) - 1
+        offset += len(line) + 1
+    return None
 
 
 def find_addressees(preamble: str) -> list[tuple[int, int]]:
-    """Spans of the 主送机关: the ``各…，有关…：`` list that precedes the body, split at ，；
-    and at 、 outside brackets when every piece names a body (``各县（市、区）委组织部、人事局``)."""
-    m = _ADDRESSEE_BLOCK.search(preamble)
-    if not m:
+    """Spans of the 主送机关: the ``各…，有关…：`` list that precedes the body (see
+    :func:`_addressee_block`), split at ，； and at 、 outside brackets when every piece names a body
+    (``各县（市、区）委组织部、人事局``)."""
+    block = _addressee_block(preamble)
+    if block is None:
         return []
     spans = []
-    for s, e in _split_top_level(preamble, m.start("block"), m.end("block"), "，,；;"):
-        pieces = _split_top_level(preamble, s, e, "、")
+    for s, e in _split_top_level(preamble, block[0], block[1], "，,；;"):
+        pieces = _split_top_level(preamble, s, e, "、及")  # 市人民政府各部门及有关单位: two addressees
         if len(pieces) > 1 and all(_addressee_like(preamble[a:b]) for a, b in pieces) and not _shares_owner(preamble, pieces):
             spans += pieces
         else:
