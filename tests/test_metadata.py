@@ -293,6 +293,18 @@ def test_joint_red_header_prints_file_mark_beside_a_middle_line_and_the_imprint_
     assert metadata.policy_year == 2025
 
 
+@pytest.mark.parametrize("title, year", [
+    ("关于公开征集2026年鄞州区家电、3C数码消费品以旧换新参与企业的通知", 2026),
+    ("关于征集2026年乐清市消费品以旧换新活动参与企业的公告", 2026),
+    ("上海市绿化和市容管理局关于印发《2023年上海市绿化养护和环卫行业工资福利待遇工作指导意见》的通知", 2023),
+    ("关于印发《上海市绿化养护行业工资福利待遇工作指导意见》的通知", 2022),  # no year in the title: the body's 年度
+])
+def test_the_year_a_call_or_an_enacted_measure_is_for(title, year) -> None:
+    """A year in the title that the call or the enacted measure is for wins over a 年度 in the body."""
+    text = f"{title}\n各有关单位：\n请于2022年度考核结束后报送。\n一、工作内容\n略。"
+    assert parse_text(text).metadata.policy_year == year
+
+
 def test_issuer_lines_over_the_number_without_file_mark_and_a_title_opening_with_the_issuers() -> None:
     # 发文机关标志 without the word 文件: the issuer names stand over the 文号, and the title opens with
     # the issuers (等4部门) on a printed line of its own

@@ -29,12 +29,13 @@ _PROGRAMME_YEAR = regex.compile(r"(?<![\d〔\[\-—－~～至到])((?:19|20)\d{2
 """``2020年度``; not the end of a span of years (``2014-2015年度`` names no single programme year)."""
 _TITLE_PROGRAMME_YEAR = regex.compile(
     r"(?<![\d〔\[\-—－~～至到])(?P<year>(?:19|20)\d{2})年(?:度|第?[一二三四1-4]季度|[上下]半年|第[一二三四五六七八九十\d]+批)"
-    r"|(?<=(?:开展|做好|组织|启动|实施)的?)(?P<year>(?:19|20)\d{2})年(?![\d\-—－~～至到])"
-    r"|(?<=《\p{Han}{1,12}[省市区县])(?P<year>(?:19|20)\d{2})年(?=\p{Han})"
+    r"|(?<=(?:开展|做好|组织|启动|实施|征集)的?)(?P<year>(?:19|20)\d{2})年(?![\d\-—－~～至到])"
+    r"|(?<=《(?:\p{Han}{1,12}[省市区县])?)(?P<year>(?:19|20)\d{2})年(?=\p{Han})"
 )
 """In a title, a year with its round of the programme (``2020年度``, ``2023年二季度``, ``2024年第一批``),
-the year of the work a call organizes (``关于组织开展2026年全市…遴选的通知``), or the year an enacted
-measure of a place is for (``关于印发《济南市2025年家电以旧换新补贴实施细则》的通知``)."""
+the year of the work a call organizes (``关于组织开展2026年全市…遴选的通知``, ``关于公开征集2026年…参与企业的通知``),
+or the year an enacted measure (of a place) is for (``关于印发《济南市2025年家电以旧换新补贴实施细则》的通知``,
+``关于印发《2023年上海市…工作指导意见》的通知``)."""
 _PAST_MARKERS = ("已", "曾", "往年", "此前")
 
 
