@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from policyparse.extractors.context import Context
+from policyparse.extractors.temporal import reference_year
 from policyparse.models import Fact
 from policyparse.resolvers.durations import scan_durations
 
@@ -38,7 +39,9 @@ def _not_a_length(text: str, start: int, end: int, written: str) -> bool:
 
 def extract(ctx: Context) -> list[Fact]:
     facts = []
-    for mention in scan_durations(ctx.text):
+    # the text and the reference year the date extractor reads: a list marker run into a number is no
+    # number (5.2年: item 5), a date masks the same span for both, and the date scan is shared
+    for mention in scan_durations(ctx.unglued_text, ref=reference_year(ctx)):
         if mention.extra.get("lookback") or ctx.claims.overlaps(mention.start, mention.end):
             continue
         if _not_a_length(ctx.text, mention.start, mention.end, mention.text):

@@ -39,7 +39,14 @@ _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 def reference_year(ctx: Context) -> int | None:
     """The year that completes yearless dates: publish/signing date, programme year, the year of
-    the notice's 文号, latest full date, else the latest year written (``2018年``)."""
+    the notice's 文号, latest full date, else the latest year written (``2018年``). Worked out once
+    a document (the date and the duration extractors both ask)."""
+    if "reference_year" not in ctx.memo:
+        ctx.memo["reference_year"] = _reference_year(ctx)
+    return ctx.memo["reference_year"]
+
+
+def _reference_year(ctx: Context) -> int | None:
     metadata = ctx.metadata
     for value in (metadata.publish_date, metadata.signing_date):
         if value:

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import bisect
 from decimal import Decimal
+from typing import Any
 
 from policyparse.resolvers.base import Mention, SpanSet, fold
-from policyparse.resolvers.dates import _temporal
+from policyparse.resolvers.dates import _ref_year, _temporal
 from policyparse.resolvers.numerals import raw_numbers, usable
 from policyparse.resolvers.patterns import rx
 
@@ -76,8 +77,8 @@ def _compared(f: str, start: int) -> bool:
     return before is not None and before.lastgroup != "lookback"
 
 
-def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
-    temporal = SpanSet((t[0], t[1]) for t in _temporal(f, None))
+def _items(f: str, whole: bool = False, ref_year: int | None = None) -> list[tuple[int, int, dict, dict]]:
+    temporal = SpanSet((t[0], t[1]) for t in _temporal(f, ref_year))
     raws = raw_numbers(f)
     raw_ends = [r.end for r in raws]  # the raw numbers do not overlap, so their ends are sorted too
     singles: list[list] = []
@@ -198,12 +199,14 @@ def _items(f: str, whole: bool = False) -> list[tuple[int, int, dict, dict]]:
     return out
 
 
-def scan_durations(s: str) -> list[Mention]:
+def scan_durations(s: str, ref: Any = None) -> list[Mention]:
     """Durations in running text (value: FACTS duration dict; ``kind`` ``"duration"``/``"range"``).
-    Never overlaps a date or period (``2020年`` is a date, ``2022—2024年`` a period)."""
+    Never overlaps a date or period (``2020年`` is a date, ``2022—2024年`` a period), read as
+    :func:`~policyparse.resolvers.dates.scan_temporal` reads them with the same ``ref`` (so a
+    document's date scan and duration scan share that work)."""
     f = fold(s)
     return [Mention(a, b, s[a:b], v, "range" if "min" in v or "max" in v else "duration", e)
-            for a, b, v, e in _items(f)]
+            for a, b, v, e in _items(f, ref_year=_ref_year(ref))]
 
 
 _WHOLE_BOUNDS = rx(
