@@ -89,12 +89,12 @@ _ATOM_START = (
     # and a closer one, from the atoms below, so that the common characters that start no atom
     # (一 of 一是, 上 of 以上, 2 of 200万元) are passed over before the alternatives are tried
     r"(?="
-    r"\d(?=\d{0,7}[ \t]*[年月日号时点个季起开至到~\-—:./])|\d{8}(?!\d)"  # a number before a date word or separator
-    r"|[" + _CN_NUMERAL + r"](?=[" + _CN_NUMERAL + r"]{0,3}[ \t]*[年月日号时点个季起开至到~\-—])"
-    r"|(?<=月[ \t]{0,2})[\d" + _CN_NUMERAL + r"]"  # a day without 日 (6月21)
-    r"|(?<=" + _SEPC + r"[ \t]{0,3})\d"  # a range's bare end year (2022-2024)
+    # grouped by the character the atom starts with, so that each position tries only its own tests
+    r"\d(?:(?=\d{0,7}[ \t]*[年月日号时点个季起开至到~\-—:./])|(?=\d{7}(?!\d))"  # a number before a date word or separator
+    r"|(?<=月[ \t]{0,2}.)|(?<=" + _SEPC + r"[ \t]{0,3}.))"  # a day without 日 (6月21), a range's bare end year (2022-2024)
+    r"|[" + _CN_NUMERAL + r"](?:(?=[" + _CN_NUMERAL + r"]{0,3}[ \t]*[年月日号时点个季起开至到~\-—])|(?<=月[ \t]{0,2}.))"
     r"|[第首]|[前后](?=[ \t]*[半\d一二两三四五六七八九十])|最后|[上中下]旬|[上下]半年"
-    r"|" + DAYPART + r"[ \t]{0,2}[\d零〇一二三四五六七八九十两]"  # 下午5:00, 上午九时
+    r"|(?=[上下中晚早凌傍夜午白])" + DAYPART + r"[ \t]{0,2}[\d零〇一二三四五六七八九十两]"  # 下午5:00, 上午九时
     r"|(?<=[年月])[底末]|年[底末]|月[底末]"
     r")"
 )
