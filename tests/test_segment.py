@@ -84,3 +84,16 @@ def test_list_markers_run_into_their_numbers() -> None:
     # a lone decimal opening a line, or numbers that do not count up from 1, are numbers
     assert glued_item_markers("1.5倍以上的部分另行规定。\n其他情形按规定执行。") == []
     assert glued_item_markers("3.5万元以上的项目。\n7.2万元以下的项目。") == []
+
+
+def test_amounts_rates_and_durations_after_a_list_marker_run_into_them_are_read() -> None:
+    """``1.500万元以下的项目``: item 1 and 500万元, not 1.5 million yuan nor nothing at all."""
+    from policyparse.pipeline import parse_text
+
+    text = ("二、支持标准\n1.500万元以下的项目，给予10万元补助。\n2.500万元以上的项目，补助比例为30%。\n"
+            "3.3年内完成建设。\n")
+    facts = parse_text(text).facts
+    money = [(f.text, f.value_json()["amount"], f.value_json()["bound"]) for f in facts if f.type == "money"]
+    assert ("500万元", 5000000, "max") in money and ("500万元", 5000000, "min") in money
+    assert [f.text for f in facts if f.type == "duration"] == ["3年"]
+    assert not any(f.text.startswith(("1.", "2.", "3.")) for f in facts)

@@ -156,7 +156,7 @@ _RELAXED_CAP = regex.compile(r"(?:不超过|最高|上限)[^。；;\n]{1,40}放�
 
 def extract(ctx: Context) -> list[Fact]:
     facts = []
-    for mention in scan_money(ctx.text):
+    for mention in scan_money(ctx.unglued_text):
         if ctx.claims.overlaps(mention.start, mention.end):
             continue
         value = {k: v for k, v in mention.value.items()}

@@ -20,7 +20,7 @@ shares in percentage points (上升了15个百分点, kind ``points``) or basis 
 
 def extract(ctx: Context) -> list[Fact]:
     facts = []
-    for mention in scan_percents(ctx.text):
+    for mention in scan_percents(ctx.unglued_text):
         if mention.kind not in _SHARES or ctx.claims.overlaps(mention.start, mention.end):
             continue
         role, kind = classify(ctx, mention.start, mention.end)

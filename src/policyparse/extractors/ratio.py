@@ -14,7 +14,7 @@ TYPES = ("ratio",)
 
 def extract(ctx: Context) -> list[Fact]:
     facts = []
-    for mention in scan_ratios(ctx.text):
+    for mention in scan_ratios(ctx.unglued_text):
         if len(mention.value) != 2 or ctx.claims.overlaps(mention.start, mention.end):  # 3:2:1 has no pair form
             continue
         facts.append(ctx.fact(NAME, "ratio", list(mention.value), mention.start, mention.end, rule="a:b"))
