@@ -1,5 +1,7 @@
 """WordSet answers like a word list scanned longest first."""
 
+import random
+
 import regex
 
 from policyparse.extractors.wordset import WordSet, alternation
@@ -34,3 +36,18 @@ def test_membership_ignores_empty_words() -> None:
 def test_alternation_tries_the_longest_word_first() -> None:
     assert regex.match(alternation(["以上", "及以上", "（含）以上"]), "及以上的企业").group() == "及以上"
     assert regex.fullmatch(alternation(["a.b"]), "axb") is None  # words are literal
+
+
+def test_alternation_matches_what_the_longest_first_list_matches() -> None:
+    """The trie alternation finds the same words, preferring the same one, as the plain list sorted
+    longest first, also when the pattern must backtrack to a shorter word to match on."""
+    rng = random.Random(7)
+    alphabet = "不低于以上下及达到超过满"
+    for _ in range(200):
+        words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 12))}
+        plain = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        for tail in ("", "(?=到)", "上"):
+            trie_rx, plain_rx = regex.compile(f"(?:{alternation(words)}){tail}"), regex.compile(f"(?:{plain}){tail}")
+            for _ in range(20):
+                text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+                assert [m.span() for m in trie_rx.finditer(text)] == [m.span() for m in plain_rx.finditer(text)]

@@ -14,9 +14,31 @@ import regex
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first, so 及以上 wins over 以上 (the regex
-    counterpart of :class:`WordSet`)."""
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex alternation of ``words`` that tries the longest word first, so 及以上 wins over 以上
+    (the regex counterpart of :class:`WordSet`).
+
+    Written as a trie (``不(?:低于|少于|超过)|以(?:上|下|内)…``), not as the plain list: a regex engine
+    tries a plain alternation word by word at every position it reaches, a trie one character at a
+    time. It matches what ``"|".join(longest first)`` matches, in the same order of preference: at
+    each node the longer continuations are tried before the word that ends there, and words of one
+    length that start alike cannot both match at one position."""
+    trie: dict = {}
+    for word in words:
+        if word:
+            node = trie
+            for ch in word:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    """The alternation of the words below ``node`` (``""`` marks a word that ends at it)."""
+    branches = [regex.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
 
 
 class WordSet:
