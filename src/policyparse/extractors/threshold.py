@@ -297,17 +297,38 @@ def _pattern() -> re.Pattern:
     )
 
 
-def _past_item_markers(ctx: Context, pattern: re.Pattern, group: str) -> Iterator[re.Match]:
+def _past_item_markers(ctx: Context, pattern: re.Pattern, group: str,
+                       needed: re.Pattern | None = None) -> Iterator[re.Match]:
     """``pattern``'s matches over the text, except that one whose ``group`` starts at a list marker run
     into its number (``1.60平方米以下``, see :func:`~policyparse.segment.markers.glued_item_markers`) is
-    read again from where the number starts (``60平方米以下``)."""
+    read again from where the number starts (``60平方米以下``).
+
+    ``needed``: a test for what every match holds (a range's 至 or dash). A match never spans a line,
+    so only the lines where the test finds something are scanned, each with its line break (what a
+    lookahead at the line's end sees); a lookbehind still sees the text before the line."""
     text, glued = ctx.text, ctx.glued_markers
-    for m in pattern.finditer(text):
-        if m.start(group) in glued:
-            m = pattern.match(text, glued[m.start(group)])
-            if m is None:
-                continue
-        yield m
+    for start, end in _lines_holding(text, needed):
+        for m in pattern.finditer(text, start, end):
+            if m.start(group) in glued:
+                m = pattern.match(text, glued[m.start(group)])
+                if m is None:
+                    continue
+            yield m
+
+
+def _lines_holding(text: str, needed: re.Pattern | None) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text`` (its line break included) where ``needed`` finds
+    something, in text order; the whole text when ``needed`` is None."""
+    if needed is None:
+        yield 0, len(text)
+        return
+    pos = 0
+    while (hit := needed.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.end())
+        end = len(text) if end == -1 else end + 1
+        yield start, end
+        pos = end
 
 
 def _clause_start(text: str, pos: int, ctx: Context | None = None) -> int:
@@ -1148,6 +1169,10 @@ def _is_benefit(metric: str, op: str, sentence: str, *, grants_only: bool = Fals
     return _EVERY.sub("", metric).startswith(tuple(table["grant_verbs"]))
 
 
+_RANGE_JOINER = re.compile(r"[至到－—\-~～]")
+"""What joins the two ends of every range :func:`_range_pattern` reads."""
+
+
 @lru_cache(maxsize=1)
 def _range_pattern() -> re.Pattern:
     """Compiled with the standard ``re``: it needs no ``regex`` feature and ``re`` scans it 30% faster."""
@@ -1180,7 +1205,7 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     text = ctx.text
     table = _table()
     facts = []
-    for m in _past_item_markers(ctx, _range_pattern(), "lo"):
+    for m in _past_item_markers(ctx, _range_pattern(), "lo", _RANGE_JOINER):
         unit_word = m.group("unit")
         age = unit_word in table["age_units"]
         # a range closed by 的 that ends its clause (18-36个月的，要减少供地) or qualifies a holder
