@@ -65,7 +65,8 @@ def parse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parse
     path = Path(path)
     loaded = load(path, max_bytes=max_bytes)
     source = Source(
-        path=str(path), sha256=_sha256(path), format=loaded.format, encoding=loaded.encoding, pages=loaded.pages
+        path=str(path), sha256=loaded.sha256 or _sha256(path), format=loaded.format, encoding=loaded.encoding,
+        pages=loaded.pages,
     )
     return build_document(loaded, source)
 

@@ -16,6 +16,7 @@ Diagnostic codes a loader may attach (the load goes on):
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -71,6 +72,7 @@ def load(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Load
         else:
             what = "whitespace only" if loaded.text else "no text"
         raise EmptyDocumentError(f"{p.name}: the {fmt} file holds {what}; there is nothing to parse", path=str(path))
+    loaded.sha256 = hashlib.sha256(data).hexdigest()  # of the bytes read, so the file is not read twice
     return loaded
 
 

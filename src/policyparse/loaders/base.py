@@ -101,3 +101,5 @@ class LoadedText:
     encoding: str | None = None
     pages: int | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    sha256: str | None = None
+    """Hex SHA-256 of the bytes the text was read from (set by :func:`policyparse.loaders.load`)."""
