@@ -51,6 +51,12 @@ PSEUDO_PREFECTURE = re.compile(r"直辖")
 ZONE_NAME = re.compile(r"开发区|工业园|产业园|管委会|管理区|示范区|风景名胜区|新城$|食品区")
 EXTRA_ZONES = {"510156"}  # 四川天府新区成都直管区: a state-level new area, not a GB/T 2260 county
 GENERIC_SHORTS = {"高新区", "经开区", "新区", "产业园", "示范区", "管理区", "省直辖", "市直辖", "城区", "市中", "新市"}
+ALIAS_SUPPLEMENT: dict[str, list[str]] = {
+    # jionlp gives 南沙 to 三沙市南沙区 only; notices write 广州南沙新区 / 南沙 for 广州市南沙区 (the
+    # short name is then shared, and the city before it or the notice's other places decide)
+    "440115": ["南沙"],
+}
+"""Short names jionlp lacks that notices write, by adcode; keep it short and say why each is here."""
 
 # Prefecture-level units (and province-administered county-level cities) that neither jionlp file gives a code.
 # Every shared code is listed once per unit. Keep this short and cite why each row is here.
@@ -164,6 +170,9 @@ def build_divisions(rows: list[tuple[int, str, str, str]]) -> dict[str, Division
             parent = county_parent(adcode, divisions, nest_parent.get(1, province))
             divisions[adcode] = Division(adcode, name, level, parent, [])
         _add_alias(divisions[adcode], short)
+    for adcode, shorts in ALIAS_SUPPLEMENT.items():
+        if adcode in divisions:
+            divisions[adcode].aliases.extend(a for a in shorts if a not in divisions[adcode].aliases)
     for division in divisions.values():
         division.aliases.extend(a for a in derived_aliases(division, divisions) if a not in division.aliases)
         division.aliases = [a for a in division.aliases if a != division.name]

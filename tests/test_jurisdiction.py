@@ -271,3 +271,13 @@ def test_build_script_reproduces_the_data(tmp_path: Path) -> None:
                    check=True, capture_output=True)
     for name in ("divisions.tsv", "area_codes.tsv"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (DATA / name).read_text(encoding="utf-8"), name
+
+
+def test_a_city_that_only_says_where_its_district_is_does_not_outvote_it() -> None:
+    """``广州南沙新区``, ``广州市南沙区``: the city before the district qualifies it; the notice is the
+    district's when the district carries its text (南沙 is also a short name of 三沙市南沙区: the city
+    before it decides)."""
+    text = ("2017年度专利质押融资贴息办事指南\n一、政策依据\n《广州南沙新区（自贸片区）促进科技创新产业发展扶持办法》\n"
+            "二、扶持对象\n在广州市南沙区注册的企业，依据广州市有关规定申请。\n三、受理单位\n广州市南沙区科技局。\n")
+    result = resolve_jurisdiction(text)
+    assert (result.city, result.county) == ("广州市", "南沙区")

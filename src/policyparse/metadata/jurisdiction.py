@@ -364,7 +364,10 @@ def _text_mentions(text: str, matcher: _Matcher) -> list[_Mention]:
     first_line = text.find("\n")
     header_end = min(first_line if first_line >= 0 else len(text), HEADER_CHARS)
     mentions = []
-    for hit in matcher.scan(text, "text"):
+    hits = matcher.scan(text, "text")
+    for i, hit in enumerate(hits):
+        if i + 1 < len(hits) and hits[i + 1].start == hit.end:
+            continue  # 广州市南沙区, 广州南沙新区: the city only says where the district is; the district counts (and so its city)
         weight = WEIGHT_FULL if hit.key.full else WEIGHT_ALIAS[hit.key.level]
         weight *= _org_factor(text, hit, matcher.rules)
         if hit.start < header_end:
