@@ -84,3 +84,12 @@ def test_headings_count_parts_and_ignore_an_items_closing_punctuation():
     gold = ["第一章  总 则", "（一）举报内容经查证属实；", "第二部分 考核奖励"]
     counts = score_headings(document, gold)
     assert (counts.tp, counts.fp, counts.fn) == (3, 0, 0)  # the article 第一条 is not a scored heading
+
+
+def test_a_title_compares_without_layout_spaces():
+    from policyparse.evaluation.score import score_metadata
+
+    document = {"metadata": {"title": "嘉定区水务局嘉定区财政局关于印发《实施意见》的通知", "doc_number": None}}
+    gold = {"title": "嘉定区水务局 嘉定区财政局关于印发 《实施意见》的通知", "doc_number": None}
+    assert score_metadata(document, gold) == {"title": True, "doc_number": True}
+    assert score_metadata({"metadata": {"title": "关于印发《办法》的通知"}}, {"title": "关于印发《细则》的通知"}) == {"title": False}

@@ -317,3 +317,21 @@ def test_issuer_lines_over_the_number_without_file_mark_and_a_title_opening_with
     assert metadata.title == "江苏省商务厅等3部门关于印发《江苏省2025年汽车以旧换新实施方案》的通知"
     assert metadata.issuers == ("江苏省商务厅", "江苏省发展和改革委员会", "江苏省财政厅")
     assert metadata.doc_number == "苏商字〔2025〕3号"
+
+
+def test_a_labelled_title_and_an_issuer_abbreviated_in_it() -> None:
+    """A web page's ``标题:`` label is no part of the title; the title's 奉贤区发展改革委 is the
+    signature's 上海市奉贤区发展和改革委员会, named once by its full name."""
+    text = ("标题: 奉贤区发展改革委关于印发《关于支持海归小镇建设的若干政策》的通知\n文号: 沪奉发改〔2025〕36号\n"
+            "各有关单位：\n现将政策印发给你们。\n一、支持内容\n略。\n"
+            "上海市奉贤区发展和改革委员会\n上海市奉贤区财政局\n2025年7月31日\n")
+    metadata = parse_text(text).metadata
+    assert metadata.title == "奉贤区发展改革委关于印发《关于支持海归小镇建设的若干政策》的通知"
+    assert metadata.issuers == ("上海市奉贤区发展和改革委员会", "上海市奉贤区财政局")
+
+
+def test_a_body_and_the_one_above_it_stay_two_issuers() -> None:
+    from policyparse.metadata.header import merge_issuers
+
+    assert merge_issuers(["中共某市委"], ["中共某市委宣传部"]) == ["中共某市委", "中共某市委宣传部"]
+    assert merge_issuers(["某市发改委"], ["某市发展和改革委员会"]) == ["某市发展和改革委员会"]

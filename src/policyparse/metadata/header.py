@@ -23,7 +23,8 @@ GENRES = (
 """文种: the genre words a title ends with (longest first where one contains another)."""
 
 _TITLE = regex.compile(
-    rf"^(?P<title>[^。\n]{{4,160}}?(?:{GENRES})(?:（[^（）\n]{{1,20}}）)?)"
+    r"^(?:(?:标题|题目|文件名称)[ \t]*[:：][ \t　]*)?"  # a web page's labelled title (标题: …的通知)
+    rf"(?P<title>[^。\n]{{4,160}}?(?:{GENRES})(?:（[^（）\n]{{1,20}}）)?)"
     r"(?=$|\n|发布日期|发文日期|成文日期|印发日期|日期[:：]|发布时间|来源[:：]|索引号|"
     r"\p{Han}{1,10}[〔\[［(（【﹝](?:19|20)\d{2}[〕\]］)）】﹞]|各\p{Han}|[\s　])"
 )
@@ -154,7 +155,8 @@ def read_header(preamble: str) -> Header:
                 if (nxt < len(lines) and kinds[nxt] == "other" and _TITLE_PIECE.match(lines[nxt].text)
                         and _full_title(text + lines[nxt].text)):
                     text, last = text + lines[nxt].text, nxt
-            titles.append((i, last, text, line.start, line.start + m.end("title") if last == i else lines[last].end))
+            titles.append((i, last, text, line.start + m.start("title"),
+                           line.start + m.end("title") if last == i else lines[last].end))
             if last == i and m.end("title") < len(line.text):
                 break  # the title runs on into the body (web copies without line breaks)
             i = last + 1
@@ -309,18 +311,29 @@ def issuers_from_title(title: str) -> list[str]:
 
 def merge_issuers(*groups: list[str]) -> list[str]:
     """Issuers from several places (版头, title, 署名) in order, once each; a name that ends
-    another one (``领导小组办公室`` of ``中共某市委人才工作领导小组办公室``) is the same body."""
+    another one (``领导小组办公室`` of ``中共某市委人才工作领导小组办公室``) or abbreviates it
+    (``奉贤区发展改革委`` of ``上海市奉贤区发展和改革委员会``) is the same body, named by the longer."""
     out: list[str] = []
     for group in groups:
         for name in group:
-            if any(o.endswith(name) for o in out):
+            if any(o.endswith(name) or _abbreviates(name, o) for o in out):
                 continue
-            longer = [k for k, o in enumerate(out) if name.endswith(o)]
+            longer = [k for k, o in enumerate(out) if name.endswith(o) or _abbreviates(o, name)]
             if longer:
                 out[longer[0]] = name
                 continue
             out.append(name)
     return out
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is a shortened form of ``full``: its characters in order, not one run of it
+    (``市委`` of ``市委宣传部`` is another body, the one above it), and ending on a character of
+    the full name's last three (委 of 委员会, 局 of 财政局)."""
+    if len(short) < 4 or len(short) >= len(full) or short in full or short[-1] not in full[-3:]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 
 
 _ADDRESSEE_BLOCK = regex.compile(
