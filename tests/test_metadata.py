@@ -335,3 +335,10 @@ def test_a_body_and_the_one_above_it_stay_two_issuers() -> None:
 
     assert merge_issuers(["中共某市委"], ["中共某市委宣传部"]) == ["中共某市委", "中共某市委宣传部"]
     assert merge_issuers(["某市发改委"], ["某市发展和改革委员会"]) == ["某市发展和改革委员会"]
+
+
+def test_a_signature_of_nine_departments() -> None:
+    names = [f"浦东新区{n}" for n in ("发展和改革委员会", "财政局", "科技和经济委员会", "建设和交通委员会", "生态环境局",
+                                      "商务委员会", "文化体育和旅游局", "市场监督管理局", "机关事务管理局")]
+    text = "关于印发《节能低碳专项资金管理办法》的通知\n各有关单位：\n现将办法印发给你们。\n" + "\n".join(names) + "\n2025年1月23日\n"
+    assert parse_text(text).metadata.issuers == tuple(names)

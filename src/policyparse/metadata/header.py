@@ -448,12 +448,17 @@ def find_addressees(preamble: str) -> list[tuple[int, int]]:
     return out
 
 
+_MOST_SIGNATURE_LINES = 20
+"""How many lines above a date a signature may take: a joint notice of a district's departments
+signs one per line (nine in 浦东新区节能低碳专项资金管理办法)."""
+
+
 def _signature_names(lines: list[str]) -> list[str]:
     """Issuer names in the lines right above a date, nearest first: issuer-only lines, and a name
     broken over two lines (``中共某市委人才工作`` / ``领导小组办公室``) joined again."""
     names: list[str] = []
     i = 0
-    while i < len(lines) and i < 8:
+    while i < len(lines) and i < _MOST_SIGNATURE_LINES:
         low = lines[i].strip()
         up = lines[i + 1].strip() if i + 1 < len(lines) else ""
         low_is_org = bool(_ORG_LINE.match(low))
@@ -479,7 +484,7 @@ def signature_issuers(text: str, date_starts: list[int]) -> list[str]:
         line_begin = text.rfind("\n", 0, start) + 1
         same_line = text[line_begin:start].strip(" \t　")
         above = text[:line_begin].rstrip("\n").split("\n")[::-1] if line_begin else []
-        above = [a for a in above[:10]]
+        above = above[:_MOST_SIGNATURE_LINES + 2]
         stack = ([same_line] if same_line else []) + above
         names = _signature_names(stack) if stack else []
         if names:
