@@ -1257,14 +1257,17 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
 @lru_cache(maxsize=1)
 def _count_pattern() -> regex.Pattern:
     table = _table()
-    verbs = _alt(table["count_verbs"] + table["provision_verbs"] + table["possession_verbs"])
+    verb_words = table["count_verbs"] + table["provision_verbs"] + table["possession_verbs"]
+    verbs = _alt(verb_words)
     units = _alt(table["implicit_units"])
     suffix = _alt(table["suffix"])
     noun = r"[\p{Han}A-Za-z（）()“”、]{2,30}?"
+    firsts = "".join(sorted({w[0] for w in verb_words + ["至少", "最少", "不少于", "在"]}))
     return regex.compile(
-        rf"(?P<pre>至少|最少|不少于)?(?P<verb>{verbs})[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?!{suffix}|性)"
+        rf"(?=[{regex.escape(firsts)}])"  # what a match starts with: a cheap test before the alternatives
+        rf"(?:(?P<pre>至少|最少|不少于)?(?P<verb>{verbs})[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?!{suffix}|性)"
         rf"(?P<noun>{noun})(?=的|者|已|并|[，,。；;\n]|$)"
-        rf"|(?<![\p{{Han}}])在(?P<num>{_NUMBER})(?P<unit>{units})(?P<noun>{noun})中(?=起|发挥|担任|承担|作为|取得)"
+        rf"|(?<![\p{{Han}}])在(?P<num>{_NUMBER})(?P<unit>{units})(?P<noun>{noun})中(?=起|发挥|担任|承担|作为|取得))"
     )
 
 
