@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from policyparse.extractors.context import Context
+from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import EXCLUSION_LEAD
 from policyparse.segment.markers import line_marker
 
@@ -41,7 +42,13 @@ def in_exclusion_list(text: str, pos: int, lines_back: int = 12) -> bool:
     """Whether ``pos`` lies in an enumerated item under an exclusion lead (``以下申报项目不予受理：`` /
     ``(1)项目总投资低于500万元人民币的项目。``): the item names who is left out, as ``…的，不予支持``
     after a comparison does."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    return _exclusion_list_line(text, text.rfind("\n", 0, pos) + 1, lines_back)
+
+
+@per_document
+def _exclusion_list_line(text: str, line_start: int, lines_back: int) -> bool:
+    """:func:`in_exclusion_list` for the line starting at ``line_start`` (the amounts of one line
+    share the answer, so it is worked out once a document)."""
     for _ in range(lines_back):
         line_end = text.find("\n", line_start)
         line = text[line_start:line_end if line_end != -1 else len(text)]
