@@ -32,10 +32,12 @@ _EMAIL = regex.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-
 """An e-mail address; a Han character may touch it (``发送至邮箱495259482@qq.com``)."""
 _URL = regex.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", regex.IGNORECASE)
 _PERSON_CUE = regex.compile(r"联系人(?:及(?:联系)?电话)?(?:员)?\s*[:：]\s*")
-_NAME = regex.compile(r"\p{Han}[ \t　]{1,3}\p{Han}(?!\p{Han})|\p{Han}{2,4}")
-"""A name of two to four Han characters. Only a two-character name is padded to the width of the
-others (``周  平``); so a space ends a longer one (``联系人：林徐彬 电话：…`` names 林徐彬), and no
-name runs across a line break (``联系人：潘老师\n联系电话：…`` names 潘老师)."""
+_NAME_CHAR = r"(?!电话|手机|座机|邮箱|传真|地址|联系|电子|办公)\p{Han}"
+_NAME = regex.compile(rf"{_NAME_CHAR}[ \t　]{{1,3}}{_NAME_CHAR}(?!\p{{Han}})|(?:{_NAME_CHAR}){{2,4}}")
+"""A name of two to four Han characters that stops where a label begins (``联系人：林徐彬电话：…``,
+the spaces between them gone in normalization, names 林徐彬). Only a two-character name is padded
+to the width of the others (``周  平``), and no name runs across a line break (``联系人：潘老师\n
+联系电话：…`` names 潘老师)."""
 _NAME_SEPARATOR = regex.compile(r"\s*[、，,/／和及]\s*|\s+")
 _ADDRESS = regex.compile(r"(?<!邮箱|邮件|网站|网页|网络|链接)(?:联系|通讯|通信|办公|受理|报送|邮寄)?地址\s*[:：]\s*(?P<address>[^；;。\n，,（(]{4,60})")
 _ROAD_NUMBER = regex.compile(
