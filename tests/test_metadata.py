@@ -342,3 +342,15 @@ def test_a_signature_of_nine_departments() -> None:
                                       "商务委员会", "文化体育和旅游局", "市场监督管理局", "机关事务管理局")]
     text = "关于印发《节能低碳专项资金管理办法》的通知\n各有关单位：\n现将办法印发给你们。\n" + "\n".join(names) + "\n2025年1月23日\n"
     assert parse_text(text).metadata.issuers == tuple(names)
+
+
+def test_page_label_cells_with_their_values_under_them() -> None:
+    """``发文时间:`` / ``发布机构:`` cells of a web page, each value on the line under its label,
+    printed above the title: the title is still read, the cells give date and issuer, and a label is
+    no addressee."""
+    text = ("发文时间:\n2025-12-22\n发布机构:\n某县商务局\n关于征集2026年某县消费品以旧换新参与企业的公告\n"
+            "为做好以旧换新工作，现公开征集参与企业。\n一、报名条件\n略。\n")
+    metadata = parse_text(text).metadata
+    assert metadata.title == "关于征集2026年某县消费品以旧换新参与企业的公告"
+    assert metadata.publish_date == "2025-12-22" and metadata.issuers == ("某县商务局",)
+    assert metadata.addressees == () and metadata.policy_year == 2026

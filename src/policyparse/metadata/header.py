@@ -137,6 +137,9 @@ def read_header(preamble: str) -> Header:
     i = 0
     while i < len(lines):
         line, kind = lines[i], kinds[i]
+        if kind == "label" and line.text.rstrip().endswith((":", "：")) and i + 1 < len(lines) and kinds[i + 1] in ("date", "org", "other"):
+            i += 2  # 发文时间:\n2025-12-22, 发布机构:\n德清县商务局: a page's label cell with its value under it
+            continue
         if kind in ("blank", "label"):
             i += 1
             continue
@@ -261,7 +264,7 @@ _VERTICAL_BODIES = frozenset({
 
 
 _SOURCE_LABEL = regex.compile(
-    rf"(?:^|(?<=[ \t\d])){_SOURCE_WORD}[:：][ \t]*(?P<name>\p{{Han}}{{2,40}}?)"
+    rf"(?:^|(?<=[ \t\d])){_SOURCE_WORD}[:：](?:[ \t]*|[ \t]*\n[ \t]*)(?P<name>\p{{Han}}{{2,40}}?)"
     r"(?:官网|官方网站|网站|门户网站|网)?[ \t]*$",
     regex.M,
 )
@@ -417,7 +420,7 @@ def _addressee_block(preamble: str) -> tuple[int, int] | None:
     offset = 0
     for line in preamble.split("\n"):
         body = line.strip()
-        if body.endswith(("：", ":")) and 2 < len(body) <= 120 and "。" not in body:
+        if body.endswith(("：", ":")) and 2 < len(body) <= 120 and "。" not in body and not _LABEL_LINE.match(body):
             start = offset + line.index(body)
             if _line_of_addressees(preamble, start, start + len(body) - 1):
                 return start, start + len(body) - 1

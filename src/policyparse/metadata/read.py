@@ -23,7 +23,7 @@ _FULL_DATE = regex.compile(
     r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))"
     r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
 )
-_PUBLISH_LABEL = regex.compile(r"(?:发布日期|发文日期|印发日期|发布时间|日期|(?:^|\n)[ \t]*时间)\s*[:：]\s*$")
+_PUBLISH_LABEL = regex.compile(r"(?:发布日期|发文日期|印发日期|发布时间|发文时间|日期|(?:^|\n)[ \t]*时间)\s*[:：]\s*$")
 """The label of a web page's publication date (``发布时间：``, and ``时间：`` opening a line)."""
 _PROGRAMME_YEAR = regex.compile(r"(?<![\d〔\[\-—－~～至到])((?:19|20)\d{2})年度")
 """``2020年度``; not the end of a span of years (``2014-2015年度`` names no single programme year)."""
