@@ -297,6 +297,14 @@ def _pattern() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def _comparison_words() -> re.Pattern:
+    """Any comparison word of the operator table (a prefix such as 不低于 or a suffix such as 以上):
+    a quantity of :func:`_pattern` without one is passed over, so a line holding none is not read."""
+    table = _table()
+    return re.compile(_alt(list(table["prefix"]) + list(table["suffix"])))
+
+
 def _past_item_markers(ctx: Context, pattern: re.Pattern, group: str,
                        needed: re.Pattern | None = None) -> Iterator[re.Match]:
     """``pattern``'s matches over the text, except that one whose ``group`` starts at a list marker run
@@ -799,7 +807,7 @@ def extract(ctx: Context) -> list[Fact]:
     held += _fraction_thresholds(ctx, held)
     held_ends = sorted(f.span[1] for f in held)
     previous = _Previous(0, "", None, "")
-    for m in _past_item_markers(ctx, _pattern(), "num"):
+    for m in _past_item_markers(ctx, _pattern(), "num", _comparison_words()):
         pre, post = m.group("pre"), m.group("post")
         if not pre and not post:
             continue
