@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
-from policyparse.extractors.context import Context
+from policyparse.extractors.context import Context, lines_holding
 from policyparse.models import Fact
 from policyparse.resolvers.numerals import parse_number
 
@@ -48,10 +50,21 @@ def _sentence_end(text: str, pos: int) -> int:
     return min((i for i in (text.find(c, pos) for c in "。\n") if i >= 0), default=len(text))
 
 
+_CAP_WORD = regex.compile(r"不超过|不多于|最多|至多|限|控制在")
+"""What every :data:`_CAP` match holds (its ``op``): only the lines holding one are scanned."""
+
+
+def _cap_matches(text: str) -> Iterator[regex.Match]:
+    """``_CAP``'s matches over ``text``: a cap lies within one line, so only the lines holding a
+    cap word are scanned."""
+    for start, end in lines_holding(text, _CAP_WORD):
+        yield from _CAP.finditer(text, start, end)
+
+
 def _caps(ctx: Context) -> list[Fact]:
     facts = []
     text = ctx.text
-    for m in _CAP.finditer(text):
+    for m in _cap_matches(text):
         cue, verb = m.group("cue"), m.group("verb")
         if not (cue or verb or m.group("lead") or m.group("op").startswith("限")):
             continue

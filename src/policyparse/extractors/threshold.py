@@ -53,7 +53,7 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from policyparse.extractors.context import Context
+from policyparse.extractors.context import Context, lines_holding
 from policyparse.extractors.roles import (
     ELIGIBILITY_SECTION,
     TARGET_SECTION,
@@ -315,28 +315,13 @@ def _past_item_markers(ctx: Context, pattern: re.Pattern, group: str,
     so only the lines where the test finds something are scanned, each with its line break (what a
     lookahead at the line's end sees); a lookbehind still sees the text before the line."""
     text, glued = ctx.text, ctx.glued_markers
-    for start, end in _lines_holding(text, needed):
+    for start, end in lines_holding(text, needed):
         for m in pattern.finditer(text, start, end):
             if m.start(group) in glued:
                 m = pattern.match(text, glued[m.start(group)])
                 if m is None:
                     continue
             yield m
-
-
-def _lines_holding(text: str, needed: re.Pattern | None) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each line of ``text`` (its line break included) where ``needed`` finds
-    something, in text order; the whole text when ``needed`` is None."""
-    if needed is None:
-        yield 0, len(text)
-        return
-    pos = 0
-    while (hit := needed.search(text, pos)) is not None:
-        start = text.rfind("\n", 0, hit.start()) + 1
-        end = text.find("\n", hit.end())
-        end = len(text) if end == -1 else end + 1
-        yield start, end
-        pos = end
 
 
 def _clause_start(text: str, pos: int, ctx: Context | None = None) -> int:
