@@ -8,7 +8,6 @@ money).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -16,26 +15,6 @@ from typing import Any
 from policyparse.models import Fact, Metadata, Section
 from policyparse.segment.index import SectionIndex
 from policyparse.segment.markers import glued_item_markers
-
-
-def lines_holding(text: str, needed: Any) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each line of ``text`` (its line break included) where the compiled pattern
-    ``needed`` finds something, in text order; the whole text when ``needed`` is None.
-
-    For a scan whose every match lies within one line and holds what ``needed`` finds: scanning
-    these windows (``pattern.finditer(text, start, end)``) gives the same matches as scanning the
-    whole text, since a lookbehind still sees the text before the window and a lookahead at the
-    window's end sees the line break it would have seen."""
-    if needed is None:
-        yield 0, len(text)
-        return
-    pos = 0
-    while (hit := needed.search(text, pos)) is not None:
-        start = text.rfind("\n", 0, hit.start()) + 1
-        end = text.find("\n", hit.end())
-        end = len(text) if end == -1 else end + 1
-        yield start, end
-        pos = end
 
 
 class Claims:

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 
 import regex
 
-from policyparse.extractors.context import Context, lines_holding
+from policyparse.extractors.context import Context
 from policyparse.models import Fact
+from policyparse.resolvers.base import lines_holding
 from policyparse.resolvers.numerals import parse_number
 
 NAME = "quota.v1"

@@ -53,7 +53,7 @@ from typing import Iterator, NamedTuple
 
 import regex
 
-from policyparse.extractors.context import Context, lines_holding
+from policyparse.extractors.context import Context
 from policyparse.extractors.roles import (
     ELIGIBILITY_SECTION,
     TARGET_SECTION,
@@ -62,6 +62,7 @@ from policyparse.extractors.roles import (
 from policyparse.extractors.wordset import WordSet
 from policyparse.extractors.wordset import alternation as _alt
 from policyparse.models import Fact
+from policyparse.resolvers.base import lines_holding
 from policyparse.resolvers.money import parse_money
 from policyparse.resolvers.numerals import parse_number
 from policyparse.resolvers.patterns import (

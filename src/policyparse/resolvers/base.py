@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,6 +97,27 @@ def fold(s: str) -> str:
     Remembered for the document being parsed (see :mod:`~policyparse.resolvers.memo`): its
     scanners all fold the same string."""
     return _year_zeros(_FOLDABLE.sub(lambda m: _FOLDED[m.group()], s))
+
+
+def lines_holding(text: str, needed: Any, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text[start:stop]`` (its line break included) where the
+    compiled pattern ``needed`` finds something, in text order; the whole range when ``needed`` is None.
+
+    For a scan whose every match lies within one line and holds what ``needed`` finds: scanning
+    these windows (``pattern.finditer(text, start, end)``) gives the same matches as scanning the
+    range, since a lookbehind still sees the text before a window and a lookahead at a window's end
+    sees the line break it would have seen."""
+    stop = len(text) if stop is None else stop
+    if needed is None:
+        yield start, stop
+        return
+    pos = start
+    while (hit := needed.search(text, pos, stop)) is not None:
+        line_start = max(start, text.rfind("\n", 0, hit.start()) + 1)
+        line_end = text.find("\n", hit.end(), stop)
+        line_end = stop if line_end == -1 else line_end + 1
+        yield line_start, line_end
+        pos = line_end
 
 
 def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 import regex
 
+from policyparse.resolvers.base import lines_holding
+
 DOC_NUMBER = regex.compile(
     r"(?P<agency>\p{Han}{1,12}?(?:[发函字规办令告]|[\p{Han}]{0,2}字)?)?"
     r"[ \t]?[〔\[［(（【﹝][ \t]?(?P<year>(?:19|20)\d{2})[ \t]?[〕\]］)）】﹞][ \t]?"
@@ -19,6 +21,8 @@ DOC_NUMBER = regex.compile(
 )
 """A 文号: short Han agency text (optional for masking), the bracketed year, the serial, 号."""
 
+_NUMBER_SIGN = regex.compile("号")
+"""What every :data:`ORDER_NUMBER` match holds, within one line: only the lines holding it are scanned."""
 _BRACKETED_YEAR = regex.compile(r"[〔\[［(（【﹝][ \t]?(?:19|20)\d{2}[ \t]?[〕\]］)）】﹞]")
 """The part of :data:`DOC_NUMBER` no 文号 is without: found first, so the rest is tried near it only."""
 _AGENCY_REACH = 16
@@ -85,6 +89,12 @@ def doc_number_year(number: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def order_number_matches(text: str, start: int = 0, stop: int | None = None) -> Iterator[regex.Match]:
+    """``ORDER_NUMBER.finditer(text, start, stop)``, scanning only the lines that hold a 号."""
+    for a, b in lines_holding(text, _NUMBER_SIGN, start, stop):
+        yield from ORDER_NUMBER.finditer(text, a, b)
+
+
 def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Every 文号 in ``text[start:end]`` as ``(span start, span end, normal form)``.
 
@@ -93,7 +103,7 @@ def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> list[
     """
     stop = end if end is not None else len(text)
     out = []
-    for m in ORDER_NUMBER.finditer(text, start, stop):
+    for m in order_number_matches(text, start, stop):
         before = _HAN_BEFORE.search(text, max(start, m.start() - 24), m.start())
         agency = before.group() if before else ""
         if before and agency[0] in _DATE_UNITS and before.start() > 0 and text[before.start() - 1].isdigit():

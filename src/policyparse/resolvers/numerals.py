@@ -23,8 +23,8 @@ Grammar, in short (after :func:`~policyparse.resolvers.base.fold`):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation, localcontext
+from functools import lru_cache
 
 from policyparse.resolvers.base import Mention, fold, mapping
 from policyparse.resolvers.memo import per_document

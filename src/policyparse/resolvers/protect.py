@@ -14,7 +14,7 @@ themselves — use :func:`~policyparse.resolvers.base.drop_inside` with these sp
 from __future__ import annotations
 
 from policyparse.resolvers.base import SpanSet, fold
-from policyparse.resolvers.doc_numbers import ORDER_NUMBER, doc_number_matches
+from policyparse.resolvers.doc_numbers import doc_number_matches, order_number_matches
 from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.phones import phone_spans
@@ -43,7 +43,8 @@ def protected_spans(f: str) -> SpanSet:
     """The mask of protected constructs in folded text ``f`` (see module docstring)."""
     spans: list[tuple[int, int]] = []
     spans.extend(m.span() for m in doc_number_matches(f))
-    for pattern in (ORDER_NUMBER, _BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
+    spans.extend(m.span() for m in order_number_matches(f))
+    for pattern in (_BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
         spans.extend(m.span() for m in pattern.finditer(f))
     spans.extend(m.span(1) for m in _POSTCODE.finditer(f))
     for m in HEADING_MARKER.finditer(f):
