@@ -13,7 +13,9 @@ themselves — use :func:`~policyparse.resolvers.base.drop_inside` with these sp
 
 from __future__ import annotations
 
-from policyparse.resolvers.base import SpanSet, fold
+import re
+
+from policyparse.resolvers.base import SpanSet, fold, lines_holding
 from policyparse.resolvers.doc_numbers import doc_number_matches, order_number_matches
 from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import rx
@@ -36,6 +38,17 @@ _CLAUSE_START = "\n。；;:)」”"
 """A heading marker is masked where a line or clause starts (after these, or at the text start)."""
 _PLAN = rx(r"十?[一二三四五六七八九十]五(?=规划|时期|期间|”|\")")
 _TITLE = rx(r"《[^《》\n]{1,200}》")
+_SCANS = (
+    (_BRACKET_YEAR, re.compile(r"[〔\[【﹝]")),
+    (_STANDARD, re.compile(r"GB|DB|JB|HG|YY|QB|SJ|T/|ISO|IEC")),
+    (_URL, re.compile(r"://|www\.|\.(?:com|cn|net|org|gov|edu|info|io)")),
+    (_EMAIL, re.compile("@")),
+    (_LONG_DIGITS, re.compile(r"\d{12}")),
+    (_PLAN, re.compile("五")),
+)
+"""Each whole-match mask with what every match of it holds within one line: only the lines that
+hold it are scanned (see :func:`~policyparse.resolvers.base.lines_holding`)."""
+_POSTCODE_WORD = re.compile("邮编|邮政编码")
 
 
 @per_document
@@ -44,9 +57,11 @@ def protected_spans(f: str) -> SpanSet:
     spans: list[tuple[int, int]] = []
     spans.extend(m.span() for m in doc_number_matches(f))
     spans.extend(m.span() for m in order_number_matches(f))
-    for pattern in (_BRACKET_YEAR, _STANDARD, _URL, _EMAIL, _LONG_DIGITS, _PLAN):
-        spans.extend(m.span() for m in pattern.finditer(f))
-    spans.extend(m.span(1) for m in _POSTCODE.finditer(f))
+    for pattern, needed in _SCANS:
+        for start, end in lines_holding(f, needed):
+            spans.extend(m.span() for m in pattern.finditer(f, start, end))
+    for start, end in lines_holding(f, _POSTCODE_WORD):
+        spans.extend(m.span(1) for m in _POSTCODE.finditer(f, start, end))
     for m in HEADING_MARKER.finditer(f):
         before = m.start()
         while before > 0 and f[before - 1] in " \t":
