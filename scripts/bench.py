@@ -241,6 +241,15 @@ def comparable(facts: list[dict]) -> list[dict]:
 _NOW_TIME = (12, 34, 56)  # an odd time of day, so an end JioNLP fills in with "now" is recognizable
 
 
+def time_bases(files: list[Path], gold_dir: Path) -> list[datetime]:
+    """JioNLP's time base for each file, from its gold in ``gold_dir`` (see :func:`time_base_for`)."""
+    bases = []
+    for path in files:
+        gold_path = gold_dir / f"{path.stem}.gold.json"
+        bases.append(time_base_for(json.loads(gold_path.read_text(encoding="utf-8")) if gold_path.exists() else {}))
+    return bases
+
+
 def time_base_for(gold: dict) -> datetime:
     """What JioNLP resolves relative words against: the notice's date (see module docstring)."""
     meta = gold.get("metadata") or {}
@@ -537,19 +546,12 @@ def run(args: argparse.Namespace) -> dict:
             r["peak_memory_mb"]["jionlp_txt"] = peak_memory_mb(_PEAK_JIONLP, txt)
     if txt and ner is not None:
         log("… head to head on txt")
-        bases = []
-        for p in txt:
-            g = args.gold / f"{p.stem}.gold.json"
-            bases.append(time_base_for(json.loads(g.read_text(encoding="utf-8")) if g.exists() else {}))
-        r["head_to_head_txt"] = head_to_head(txt, bases, ner, args.repeat)
+        r["head_to_head_txt"] = head_to_head(txt, time_bases(txt, args.gold), ner, args.repeat)
         unseen = sorted(args.unseen.glob("*.txt")) if args.unseen.is_dir() else []
         if unseen:
             log(f"… head to head on the {len(unseen)} unseen txt notices")
-            bases = []
-            for p in unseen:
-                g = args.unseen_gold / f"{p.stem}.gold.json"
-                bases.append(time_base_for(json.loads(g.read_text(encoding="utf-8")) if g.exists() else {}))
-            r["head_to_head_unseen_txt"] = head_to_head(unseen, bases, ner, max(1, args.repeat // 2))
+            r["head_to_head_unseen_txt"] = head_to_head(unseen, time_bases(unseen, args.unseen_gold), ner,
+                                                        max(1, args.repeat // 2))
     if txt and args.gold.is_dir():
         log("… precision / recall against gold")
         r["gold"] = gold_scores(txt, args.gold, ner)
@@ -584,8 +586,7 @@ def print_table(r: dict, show_errors: bool) -> None:
     }
     for k, v in r["peak_memory_mb"].items():
         print(f"  {labels[k]:<32} {v:6.0f} MB")
-    h = r.get("head_to_head_txt")
-    if h:
+    if r.get("head_to_head_txt"):
         for key, what in (("head_to_head_txt", "txt notices"), ("head_to_head_unseen_txt", "unseen txt notices")):
             h = r.get(key)
             if not h:

@@ -28,14 +28,6 @@ class Parsed:
     source_map: SourceMap
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def build_document(loaded: LoadedText, source: Source) -> Parsed:
     """Turn loaded raw text into a :class:`Document` (the part of the job after loading).
 
@@ -65,7 +57,7 @@ def parse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parse
     path = Path(path)
     loaded = load(path, max_bytes=max_bytes)
     source = Source(
-        path=str(path), sha256=loaded.sha256 or _sha256(path), format=loaded.format, encoding=loaded.encoding,
+        path=str(path), sha256=loaded.sha256, format=loaded.format, encoding=loaded.encoding,
         pages=loaded.pages,
     )
     return build_document(loaded, source)

@@ -20,7 +20,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts.append(ctx.fact(NAME, "ratio", list(mention.value), mention.start, mention.end, rule="a:b"))
     # a multiple stays free for the threshold it may state (不超过余额的20倍); a coefficient is no threshold
     for scan, rule, claim in ((scan_multiples, "N倍", False), (scan_coefficients, "系数N", True)):
-        for mention in scan(ctx.text):
+        for mention in scan(ctx.unglued_text):
             if ctx.claims.overlaps(mention.start, mention.end):
                 continue
             facts.append(ctx.fact(NAME, "ratio", list(mention.value), mention.start, mention.end, rule=rule))

@@ -164,7 +164,8 @@ def _phone_spans(f: str) -> tuple[tuple[int, int, str], ...]:
             cands.append((st, en, "local"))
     # anything phone-shaped right after 电话/手机/Tel (foreign or unusual formats)
     for m in _GENERIC.finditer(f):
-        if m.end() - m.start() >= 8 and 8 <= len(_digits(m.group())) <= 15 and not _DATE_LIKE.fullmatch(m.group()) and _CUE_RIGHT_BEFORE.search(f, max(0, m.start() - 10), m.start()):
+        if (m.end() - m.start() >= 8 and 8 <= len(_digits(m.group())) <= 15 and not _DATE_LIKE.fullmatch(m.group())
+                and _CUE_RIGHT_BEFORE.search(f, max(0, m.start() - 10), m.start())):
             cands.append((m.start(), m.end(), "other"))
     for m in _HOTLINE.finditer(f):
         st = m.start()

@@ -39,16 +39,16 @@ _CLAUSE_START = "\n。；;:)」”"
 _PLAN = rx(r"十?[一二三四五六七八九十]五(?=规划|时期|期间|”|\")")
 _TITLE = rx(r"《[^《》\n]{1,200}》")
 _SCANS = (
-    (_BRACKET_YEAR, re.compile(r"[〔\[【﹝]")),
-    (_STANDARD, re.compile(r"GB|DB|JB|HG|YY|QB|SJ|T/|ISO|IEC")),
-    (_URL, re.compile(r"://|www\.|\.(?:com|cn|net|org|gov|edu|info|io)")),
-    (_EMAIL, re.compile("@")),
-    (_LONG_DIGITS, re.compile(r"\d{12}")),
-    (_PLAN, re.compile("五")),
+    (_BRACKET_YEAR, re.compile(r"[〔\[【﹝]"), 0),
+    (_STANDARD, re.compile(r"GB|DB|JB|HG|YY|QB|SJ|T/|ISO|IEC"), 0),
+    (_URL, re.compile(r"://|www\.|\.(?:com|cn|net|org|gov|edu|info|io)"), 0),
+    (_EMAIL, re.compile("@"), 0),
+    (_LONG_DIGITS, re.compile(r"\d{12}"), 0),
+    (_PLAN, re.compile("五"), 0),
+    (_POSTCODE, re.compile("邮编|邮政编码"), 1),
 )
-"""Each whole-match mask with what every match of it holds within one line: only the lines that
-hold it are scanned (see :func:`~policyparse.resolvers.base.lines_holding`)."""
-_POSTCODE_WORD = re.compile("邮编|邮政编码")
+"""Each mask with what every match of it holds within one line (only the lines that hold it are
+scanned, see :func:`~policyparse.resolvers.base.lines_holding`) and the group it masks."""
 
 
 @per_document
@@ -57,11 +57,9 @@ def protected_spans(f: str) -> SpanSet:
     spans: list[tuple[int, int]] = []
     spans.extend(m.span() for m in doc_number_matches(f))
     spans.extend(m.span() for m in order_number_matches(f))
-    for pattern, needed in _SCANS:
+    for pattern, needed, group in _SCANS:
         for start, end in lines_holding(f, needed):
-            spans.extend(m.span() for m in pattern.finditer(f, start, end))
-    for start, end in lines_holding(f, _POSTCODE_WORD):
-        spans.extend(m.span(1) for m in _POSTCODE.finditer(f, start, end))
+            spans.extend(m.span(group) for m in pattern.finditer(f, start, end))
     for m in HEADING_MARKER.finditer(f):
         before = m.start()
         while before > 0 and f[before - 1] in " \t":
