@@ -19,6 +19,7 @@ from policyparse.resolvers.patterns import (
     MEASURE_UNIT_ALT,
     PEOPLE_COUNTING_VERBS,
     PERSON_NOUNS,
+    rx,
 )
 
 NAME = "money.v1"
@@ -58,7 +59,7 @@ _OPPOSITE_BOUND = {"max": "min", "min": "max"}
 other side: those kept have at least (at most) the amount."""
 
 
-_TOTAL = regex.compile(r"总额|总计|合计|累计|总共")
+_TOTAL = rx(r"总额|总计|合计|累计|总共", engine="re")
 _CLAUSE_MARK = regex.compile(r"[，,；;]")
 
 
@@ -70,9 +71,10 @@ def _totalled(before: str, pos: int) -> bool:
     return total is not None and bool(scan_money(before[pos:total.start()]))
 
 
-_RECIPIENT_BEFORE = regex.compile(
+_RECIPIENT_BEFORE = rx(
     rf"(?:{PERSON_NOUNS}|个人)(?:可|可以)?(?:一次性)?"
-    r"(?:给予|享受|发放)?(?:\p{Han}{0,4}?(?:补贴|补助|奖励|资助|安家费))(?:标准)?(?:为)?$"
+    r"(?:给予|享受|发放)?(?:\p{Han}{0,4}?(?:补贴|补助|奖励|资助|安家费))(?:标准)?(?:为)?$",
+    engine="re",
 )
 """``本科毕业生补贴2万元，…硕士毕业生补贴4万元``: an amount granted to a person named right before
 it is paid per person."""
@@ -100,7 +102,7 @@ def _unit_of(m: regex.Match) -> tuple[str | None, str | None]:
     return None, None
 
 
-_BREAKDOWN_AFTER = regex.compile(r"[^。；;\n]{0,40}[。；;][ ]?其中[，,：:]?[ ]?")
+_BREAKDOWN_AFTER = rx(r"[^。；;\n]{0,40}[。；;][ ]?其中[，,：:]?[ ]?", engine="re")
 """The rest of an amount's sentence and the 其中 that opens a breakdown of it in the next one."""
 
 

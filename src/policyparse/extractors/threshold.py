@@ -73,6 +73,8 @@ from policyparse.resolvers.patterns import (
     PEOPLE_COUNTING_VERBS,
     PERSON_NOUNS,
     SHARE_FRACTION,
+    compile_pattern,
+    rx,
 )
 from policyparse.resolvers.percent import parse_percent
 from policyparse.resources import read_json
@@ -83,28 +85,30 @@ TYPES = ("threshold",)
 _NUMBER = r"(?:\d+(?:[.,]\d+)*(?:(?:万|亿)(?![元亿]))?|[零一二两三四五六七八九十百千万]+|(?<![上下前后])半(?=年|个月))"
 """A quantity: digits (with a 万/亿 multiplier), a Chinese numeral, or 半 before 年/个月 (半年以上)."""
 _BOUNDARY = "，,。；;：:、\n！？“”"
-_NOT_A_METRIC = regex.compile(
+_NOT_A_METRIC = rx(
     r"以下|上述|下列|如下|(?:给予|资助|支持|补助|奖补|推荐|原则上|限额|申报|择优)$|^(?:超出|超过)?部分$"
-    r"|^(?:每\p{Han}{1,2})+$"  # 每户每月低于600元的，按600元发放: a per-unit, the measured thing is not named
+    r"|^(?:每\p{Han}{1,2})+$",  # 每户每月低于600元的，按600元发放: a per-unit, the measured thing is not named
+    engine="re",
 )
 """Clauses that end like a funding cap, a quota or an N-of-M rule are other facts, not thresholds;
 ``超过800千瓦的部分`` names the part a rate applies to, nothing measured."""
 _ASIDE = regex.compile(r"[（(][^（）()]*[）)]")
 """A bracketed aside (``（本人及配偶）``, ``（含税）``)."""
-_TRAILING_PAREN = regex.compile(_ASIDE.pattern + "$")
-_SUBJECT_TITLE = regex.compile(r"^(?P<subject>.{2,20}?)(?:作为申报主体|作为建设主体)?(?:应|须|需)(?:同时)?(?:具备|满足|符合)")
+_TRAILING_PAREN = rx(_ASIDE.pattern + "$", engine="re")
+_SUBJECT_TITLE = rx(r"^(?P<subject>.{2,20}?)(?:作为申报主体|作为建设主体)?(?:应|须|需)(?:同时)?(?:具备|满足|符合)", engine="re")
 _SUBJECT_LEAD = regex.compile(r"(?:申报|建设|承担)?(?P<subject>企业|单位|高等学校|高校|科研院所|服务机构|主体)(?:应|须|需)(?:同时)?(?:具备|满足|符合)")
-_KPI_CUE = regex.compile(r"新增|力争|突破|实现|争取|增长|增幅|预计|提升|建成|培育")
-_JOINER = regex.compile(r"[ ]*(?:[，,]?但是?|或者|或是|或|以及|及|和|与|并且|并|且|[、，,])[ ]*")
+_KPI_CUE = rx(r"新增|力争|突破|实现|争取|增长|增幅|预计|提升|建成|培育", engine="re")
+_JOINER = rx(r"[ ]*(?:[，,]?但是?|或者|或是|或|以及|及|和|与|并且|并|且|[、，,])[ ]*", engine="re")
 """What joins two thresholds of one clause; it belongs to neither metric."""
 _HARD_BOUNDARY = regex.compile(r"[，,。；;：:！？\n]")
 _EACH = regex.compile(r"^每[家个所名位户]")
 _EVERY = regex.compile(r"^每[年个家人项]")
-_GENERAL_REQUIREMENTS = regex.compile(r"总体要求")
+_GENERAL_REQUIREMENTS = rx(r"总体要求", engine="re")
 """The 总体要求 heading of a 实施方案 (指导思想, 基本原则, 主要目标): not a list of conditions."""
-_QUOTA_METRIC = regex.compile(
+_QUOTA_METRIC = rx(
     r"(?:推荐|申报|报送|入选|遴选|立项|评选|选拔|获支持|获资助|获奖励)的?(?:企业|项目|单位|机构|人才|人员|团队|平台|载体)?"
-    r"(?:数量|人数|个数|名额)$"
+    r"(?:数量|人数|个数|名额)$",
+    engine="re",
 )
 """``每个单位推荐项目数量`` (不超过3个): how many may be put forward is a quota, not a threshold."""
 _RECEIVED = regex.compile(
@@ -131,8 +135,9 @@ clause end), ``拥有2套及以上商品住房的本市户籍居民家庭`` (商
 _DOCUMENT_NOUN = regex.compile(r"(?:的)?(?:证明|凭证|证明材料|材料)$")
 """``无法提供…缴纳1年及以上个人所得税或社会保险证明``: the proof is handed in, what is measured is the
 payment."""
-_PEOPLE_WHO = regex.compile(
-    rf"(?P<people>\p{{Han}}{{0,6}}?(?:{PERSON_NOUNS}))(?P<doing>(?!的)\p{{Han}}{{2,14}})"
+_PEOPLE_WHO = rx(
+    rf"(?P<people>\p{{Han}}{{0,6}}?(?:{PERSON_NOUNS}))(?P<doing>(?!的)\p{{Han}}{{2,14}})",
+    engine="re",
 )
 """``有不少于1名员工按规定缴纳社会保险费``: the count is of the people who do something, so the metric
 is ``按规定缴纳社会保险费的员工人数``."""
@@ -157,7 +162,7 @@ _CHANGED_TO = regex.compile(rf"(?:{CHANGE_VERBS})(?:至|到|为)|控制在")
 """A comparison word that only says a value was moved (提高到…以内): the words after the number say how."""
 _FROM_OLD_VALUE = regex.compile(r"由(?:[\d.,零一二两三四五六七八九十百千万]+[^，。；\n]*)?$")
 """``单元建筑面积由180平方米（含）以内``(提高到200平方米): the old value is no part of the metric."""
-_NO_LONGER_REQUIRED = regex.compile(r"^(?:不再|无需|不需|不必|取消)")
+_NO_LONGER_REQUIRED = rx(r"^(?:不再|无需|不需|不必|取消)", engine="re")
 """``不再要求使用自有资金还满一年``: a requirement lifted is no condition."""
 _SUBJECT_HEAD = r"(?:项目|企业|单位|机构|人才|团队|主体|基地|园区|平台|载体)"
 """The head nouns of what a clause is about (the subject of its thresholds)."""
@@ -182,24 +187,25 @@ _UNIT_ONLY = regex.compile(
 )
 """``单个项目不超过10万元``, ``按每招用1人不超过1500元``: an amount per unit with nothing measured caps a
 grant (or is its rate), it is no condition."""
-_UNIT_ONLY_AT_END = regex.compile(rf"(?:^|(?<=\p{{Han}}))(?:{_UNIT_ONLY.pattern})$")
+_UNIT_ONLY_AT_END = rx(rf"(?:^|(?<=\p{{Han}}))(?:{_UNIT_ONLY.pattern})$", engine="re")
 """The same at the end of the clause, after whom the cap is for: ``国家级园区管理机构单个项目`` (不超过100万元)."""
 _LIMIT_NOUN = regex.compile(r"(?:额度|限额)$")
 """``贷款额度提高至80万元``: an amount named as a limit is what the programme allows, no condition."""
-_CAP_WORD = regex.compile(r"最高|最多")
+_CAP_WORD = rx(r"最高|最多", engine="re")
 _MEASURE_NOUN = regex.compile(r"面积|规模|容量|功率|电量|能量|产能|排放|体积|长度|重量|数|量")
 """A metric that names a measured quantity (租赁面积, 并网规模, 年节能量), not a kind of holder."""
 """最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
 _PREPOSITION_LEAD = regex.compile(r"(?:现|另|并)?对于?(?![外口标接比象照])(?=\p{Han}{2})")
 """``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
 _HAS_DIGIT = regex.compile(r"\d")
-_OBJECT_VERB = regex.compile(r"(?:缴纳|缴存|交纳|签订|签署|订立|参加|参保|聘用|招用|吸纳|带动)$")
+_OBJECT_VERB = rx(r"(?:缴纳|缴存|交纳|签订|签署|订立|参加|参保|聘用|招用|吸纳|带动)$", engine="re")
 """A metric that ends with a transitive verb (``按规定缴纳`` 6个月以上社会保险费) takes the object
 written after the quantity: ``缴纳社会保险费``."""
 _NOT_AN_OBJECT = regex.compile(r"的?(?:即|可|方|才|就(?!业)|均|需|须|应|能|将|予|给予|享受|申请|办理)")
 _TIME_QUANTITY = regex.compile(r"(?:年|个月)(?:[（(]含[）)])?(?:以上|及以上|或以上|以内|之内)?(?:[（(]含[）)])?$")
-_GRANT_NAMED_AFTER = regex.compile(
-    r"的(?:(?!给予|予以|可|按|将|享受|申请|获得|企业|单位|项目)\p{Han}){0,4}?(?:补贴|补助|奖励|资助|贴息|扶持资金)(?![对象标准期资])"
+_GRANT_NAMED_AFTER = rx(
+    r"的(?:(?!给予|予以|可|按|将|享受|申请|获得|企业|单位|项目)\p{Han}){0,4}?(?:补贴|补助|奖励|资助|贴息|扶持资金)(?![对象标准期资])",
+    engine="re",
 )
 """A comparison that qualifies the grant named after it (``提供不高于1个百分点的利息补贴``)."""
 _CONTRACT = regex.compile(r"的?(?P<contract>\p{Han}{0,6}(?:合同|协议))")
@@ -217,7 +223,7 @@ _WINDOW_LEAD = regex.compile(
 """``购房之日前2年内``(累计缴纳1年及以上): a look-back window; it becomes the period."""
 _LONE_LEAD = regex.compile(r"对于?|但是?|凡|如|若|其中|对于其中|(?:能|可|应|须)?按照?|由|经")
 """A lead word with nothing after it before the comparison (``对超过400万元的…``, ``由至少2名工作人员``)."""
-_EACH_PLACE_LEAD = regex.compile(r"每个?\p{Han}{0,4}?(?:片区|区县|乡镇|街道|园区|县|区|市)(?=\p{Han}{2})")
+_EACH_PLACE_LEAD = rx(r"每个?\p{Han}{0,4}?(?:片区|区县|乡镇|街道|园区|县|区|市)(?=\p{Han}{2})", engine="re")
 """``每个片区试点一个以上…街区``: the place each count is asked of, not part of the metric."""
 _MATERIALS = regex.compile(r"材料")
 """申请材料 / 申报材料 sections list documents to hand in; a count there describes a document."""
@@ -241,15 +247,15 @@ _PLACE_LEAD = regex.compile(
 """``在天河区``, ``在基地入驻企业``, ``已在该企业``, ``在京``: where the predicate happens, not what it
 measures."""
 _QUALIFIED_PERSON = regex.compile(rf"的?(?P<noun>\p{{Han}}{{0,6}}?(?:{PERSON_NOUNS}))")
-_HIRING_VERB = regex.compile(rf"^\p{{Han}}{{0,8}}?(?:{HIRING_VERBS})")
+_HIRING_VERB = rx(rf"^\p{{Han}}{{0,8}}?(?:{HIRING_VERBS})", engine="re")
 """``企业吸纳登记失业半年以上人员``: the quantity qualifies the people hired, so the metric is what
 follows the hiring verb (登记失业) and the people are the subject."""
 _OPPOSITE = {">=": "<", ">": "<=", "<=": ">", "<": ">="}
 _INCLUSIVE_AFTER = regex.compile(r"[ ]?[（(](?:含|包含|包括)(?:本数|\d+(?:\.\d+)?\p{Han}{0,3})?[）)]")
 """``超过50人（含50人）``: an aside after the quantity that includes the bound itself."""
-_PART_AFTER = regex.compile(r"的?部分")
+_PART_AFTER = rx(r"的?部分", engine="re")
 _EXCLUSIVE_AFTER = regex.compile(r"[ ]?[（(]不含(?:本数)?[）)]")
-_EARLIER_PREDICATE = regex.compile(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表网])|且|但(?!书))(?=\p{Han}{2})")
+_EARLIER_PREDICATE = rx(r"[^，。；\n]{1,30}(?:并且|(?<![合兼吞])并(?![购表网])|且|但(?!书))(?=\p{Han}{2})", engine="re")
 """``依法登记注册并实际运营`` (满一年): the number measures the last predicate."""
 _EARLIER_ALTERNATIVE = regex.compile(
     r"[^，。；\n]{0,30}?(?:以上|以下|不低于|不少于|不超过|超过|高于|低于)\p{Han}{0,6}?或(?=\p{Han}{2})"
@@ -447,10 +453,11 @@ def _holder_lead() -> regex.Pattern:
     after = rf"拥有|具有|持有|在(?![^，。；\n]*占)|应|须|需|必须|{_alt(table['periods'])}"
     people = _alt(table["holders"] + table["person_holders"])
     adverb = rf"{_alt(table['holder_adverbs'])}|\p{{Han}}{{2,5}}?前(?=\p{{Han}})"
-    return regex.compile(
+    return compile_pattern(
         rf"(?:[^，。；、\n]{{0,24}}?的|\p{{Han}}{{0,6}}?)(?:申报|建设|承担)?(?:{holders})(?={after})"
         rf"|(?P<holder>(?!(?:已|曾)?在)\p{{Han}}{{0,10}}?(?:{people}))(?={adverb})"
-        rf"|(?:该|其|本|上述)[^，。；、\n]{{0,10}}?(?:{holders})(?!{_PER_UNIT_AFTER})"
+        rf"|(?:该|其|本|上述)[^，。；、\n]{{0,10}}?(?:{holders})(?!{_PER_UNIT_AFTER})",
+        engine="re",
     )
 
 
@@ -671,16 +678,18 @@ def _subject(ctx: Context, offset: int) -> str | None:
     return None
 
 
-_SUBJECT_AFTER = regex.compile(
-    rf"[^，,。；;\n]{{0,40}}?的(?P<subject>[^，,。；;\n的]{{1,20}}?{_SUBJECT_HEAD})(?=[，,。；;、为\n]|$)"
+_SUBJECT_AFTER = rx(
+    rf"[^，,。；;\n]{{0,40}}?的(?P<subject>[^，,。；;\n的]{{1,20}}?{_SUBJECT_HEAD})(?=[，,。；;、为\n]|$)",
+    engine="re",
 )
 """``…亩均投资强度不低于200万元的工业类、现代服务业类项目为重大产业项目``: the holder the clause qualifies."""
 _PROPERTY_HEAD = r"(?:住房|房屋|商品房|住宅|用地|宗地)"
 """Heads of the property a housing or land measure is about (``对个人购买家庭第二套改善性住房，面积为…``)."""
 _THING_HEAD = r"(?:系统|设施|建筑|楼宇|工程|设备|产品|电站|基地)"
 """Heads of the installations a technical measure is about (``对…的渔光互补光伏系统，装机容量在400KW及以上的``)."""
-_SUBJECT_BEFORE = regex.compile(
-    rf"对(?!象)于?(?P<subject>(?:[^，,。；;\n对（）()]|[（(][^（）()\n]*[）)]){{2,36}}?(?:{_SUBJECT_HEAD}(?=[（(，,]|\p{{Han}})|{_PROPERTY_HEAD}(?=[（(，,])|{_THING_HEAD}(?=[，,])))"
+_SUBJECT_BEFORE = rx(
+    rf"对(?!象)于?(?P<subject>(?:[^，,。；;\n对（）()]|[（(][^（）()\n]*[）)]){{2,36}}?(?:{_SUBJECT_HEAD}(?=[（(，,]|\p{{Han}})|{_PROPERTY_HEAD}(?=[（(，,])|{_THING_HEAD}(?=[，,])))",
+    engine="re",
 )
 """``对特色农业类项目，固定资产投资1000万元及以上…``: the holder 对 introduces in the same sentence,
 whose later tiers (after ；) it still governs."""
@@ -1188,7 +1197,7 @@ def _unscaled(number: str, unit: str) -> str:
     return unit
 
 
-_CLAUSE_ENDS_AFTER_DE = regex.compile(r"的[ ]?(?:[，,；;。：:\n]|$)")
+_CLAUSE_ENDS_AFTER_DE = rx(r"的[ ]?(?:[，,；;。：:\n]|$)", engine="re")
 
 
 def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
@@ -1416,12 +1425,13 @@ def _share_pattern() -> regex.Pattern:
     no share of a base); 最低 of 最低工资标准 is part of the base."""
     table = _table()
     comparisons = [w for w in table["prefix"] if w not in table["growth_metric"] and not w.startswith(("提", "压", "降", "控"))]
-    return regex.compile(
+    return compile_pattern(
         rf"(?P<pre>{_alt(comparisons)})(?=[^\n%％]*[%％])"  # a percent sign further on the line: a cheap test first
         rf"(?!(?<=满)[意足])(?!(?<=达)[标成])(?!(?<=最低)(?:工资|生活))(?P<base>(?:最低(?=工资|生活)|[（(][^（）()，。]{{1,10}}[）)]"
         rf"|(?!比例|比重|占比|率|为|由|调整|{_alt(table['prefix'])})[\p{{Han}}A-Za-z]){{2,24}}?)(?<!{_STEP})的?[ ]?"
         rf"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百]+)[ ]?(?P<unit>[%％])(?P<post>{_alt(table['suffix'])})?"
-        rf"(?:的(?P<noun>\p{{Han}}{{2,8}}?)(?=[，,。；;、\n]|$))?"
+        rf"(?:的(?P<noun>\p{{Han}}{{2,8}}?)(?=[，,。；;、\n]|$))?",
+        engine="re",
     )
 
 
@@ -1432,7 +1442,7 @@ _RATE_OF_GRANT = regex.compile(r"按照?(?![时期月年季])")
 """``相关费用按不超过实际发生额的50%予以补助``, ``最高按购置费用的5%``: a share after 按 is the rate a
 grant is paid at."""
 _GRANT_AFTER = regex.compile(r"(?:[（(][^）)]*[）)])?(?:的?比例)?(?:予以|给予|进行)?(?:补助|补贴|奖励|资助|支持|奖补|贴息|分档)")
-_POINTER = regex.compile(r"^(?:其|该|此)")
+_POINTER = rx(r"^(?:其|该|此)", engine="re")
 
 
 def _share_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
@@ -1663,10 +1673,11 @@ def _event_holder(text: str, start: int, end: int) -> str | None:
 @lru_cache(maxsize=1)
 def _held_for_pattern() -> regex.Pattern:
     table = _table()
-    return regex.compile(
+    return compile_pattern(
         rf"(?P<verb>购买|购置|购得|取得|持有|受让)(?P<pre>{_alt(table['prefix'])})?[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>年|个月)"
         rf"(?P<post>{_alt(table['suffix'])})?(?:[（(]含[^（）()]{{0,6}}[）)])?"
-        r"的(?P<noun>[^，,。；;、的\n]{0,6}?(?:住房|房屋|商品房|房产|车辆|设备|股权|土地))"
+        r"的(?P<noun>[^，,。；;、的\n]{0,6}?(?:住房|房屋|商品房|房产|车辆|设备|股权|土地))",
+        engine="re",
     )
 
 

@@ -128,18 +128,19 @@ _ATOM = rx(
 )
 
 # What may sit between two atoms of one chunk.
-_GLUE = rx(r"[ \t]{0,2}(?:的[ \t]{0,2}|\((?:星期|周|礼拜)?[一二三四五六日天]\)[ \t]{0,2}|-(?=\d{1,2}:))?")
-_GAP_SEP = rx(_RSEP)
-_GAP_AND = rx(r"[ \t]{0,3}[和与][ \t]{0,3}")
+_GLUE = rx(r"[ \t]{0,2}(?:的[ \t]{0,2}|\((?:星期|周|礼拜)?[一二三四五六日天]\)[ \t]{0,2}|-(?=\d{1,2}:))?", engine="re")
+_GAP_SEP = rx(_RSEP, engine="re")
+_GAP_AND = rx(r"[ \t]{0,3}[和与][ \t]{0,3}", engine="re")
 _BETWEEN = rx(r"[ \t]{0,2}之?间")
-_INCLUSIVE_ASIDE = rx(r"[ \t]{0,2}\((?:含|包含|包括)[^()]{0,16}\)")
+_INCLUSIVE_ASIDE = rx(r"[ \t]{0,2}\((?:含|包含|包括)[^()]{0,16}\)", engine="re")
 """``2022年5月16日（含5月16日）至…``: an aside saying an end is inclusive, part of the range."""
 _STOP = rx(r"[ \t]{0,2}止")
 _MOD_AFTER = rx(
     r"[ \t]{0,2}(?:(?P<until>或之前|及之前|及以前|或以前|以前\(含\)|前\(含\)|\(含\)以前|\(含\)前)"
     r"|(?P<since_incl>或之后|及之后|及以后|或以后|以后\(含\)|\(含\)以后|\(含\)之后)"
     r"|(?P<before>之前|以前|前)|(?P<since>起|开始|以来)|(?P<after>之后|以后|后)|(?P<end>止)"
-    r"|(?P<approx>左右|前后)|(?P<within>以内|之内|内))"
+    r"|(?P<approx>左右|前后)|(?P<within>以内|之内|内))",
+    engine="re",
 )
 _MOD_BEFORE = rx(
     r"(?:(?P<since>自从|自|从|由)|(?P<until>截至|截止到|截止至|截止|至迟|最迟)|(?P<by>到|至))[ \t]{0,2}$"

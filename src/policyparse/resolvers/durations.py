@@ -43,7 +43,8 @@ _UNITS = {
 _TAIL = rx(
     r"[ \t]{0,3}(?P<ge>个)?[ \t]{0,2}(?P<more>多|余)?[ \t]{0,2}(?P<ge2>个)?[ \t]{0,2}(?P<half>半)?[ \t]{0,2}"
     r"(?P<u>工作日|交易日|自然日|周年|季度|年|月|周|星期|礼拜|天|日|小时|钟头|分钟|刻钟|钟(?!头)|分(?![钟之]))"
-    r"(?P<half2>半(?![年月天日小个]))?"
+    r"(?P<half2>半(?![年月天日小个]))?",
+    engine="re",
 )
 _TAIL_STARTS = frozenset("个多余半工交自周季年月星礼天日小钟分刻")
 """The first characters :data:`_TAIL` can have after its spaces."""
@@ -55,17 +56,19 @@ month; so is one after a comparison (``答复期不得少于10日``, see :data:`
 _HALF_ALONE = rx(
     r"(?<![上下前后大多一二三四五六七八九十两个\d])半[ \t]{0,2}(?:个[ \t]{0,2})?(?P<u>年|月|小时|天|日)(?!度)"
 )
-_RANGE_GAP = rx(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}")
+_RANGE_GAP = rx(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}", engine="re")
 _AFTER = rx(
-    r"[ \t]{0,2}(?:(?P<min>以上|及以上|或以上|\(含\)以上)|(?P<max>以下|及以下|以内|之内|\(含\)以内)|(?P<within>内))"
+    r"[ \t]{0,2}(?:(?P<min>以上|及以上|或以上|\(含\)以上)|(?P<max>以下|及以下|以内|之内|\(含\)以内)|(?P<within>内))",
+    engine="re",
 )
 _BEFORE = rx(
     r"(?:(?P<min_x>超过|多于|长于|大于)|(?P<min>不少于|不低于|至少|满|达到)|(?P<max_x>少于|不足|短于|小于|不到)"
-    r"|(?P<max>不超过|不多于|最长|至多|最多)|(?P<lookback>近|最近|过去|前|近期))[ \t]{0,2}$"
+    r"|(?P<max>不超过|不多于|最长|至多|最多)|(?P<lookback>近|最近|过去|前|近期))[ \t]{0,2}$",
+    engine="re",
 )
 _TO_SMALLER = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60}
 _JOIN = rx(r"[ \t]{0,2}(?:零[ \t]{0,2})?")
-_PRECISE = rx(r"\.\d{3,}")
+_PRECISE = rx(r"\.\d{3,}", engine="re")
 _ZONE_AFTER = rx(r"[ \t]{0,2}\p{Han}{0,4}?圈")
 """A travel time that names a zone (``一刻钟便民生活圈``, ``15分钟社区生活圈``, ``1小时经济圈``):
 a planning term, not a length of time the notice sets."""

@@ -41,20 +41,22 @@ _TAIL = rx(
     r"(?:(?<=[毛角])(?P<fen2>" + _SUB_DIGIT + r")(?![\d\p{Han}]))?"
     r"(?:(?<=块)(?:零(?P<fen3>" + _SUB_DIGIT + r")|(?P<jiao3>" + _SUB_DIGIT + r"))(?=$|[^\d\p{Han}]|[到至]))?"
     r"(?P<zheng>[整正](?![\p{Han}]))?(?P<qian>钱)?"
-    r"(?:[ \t]{0,2}(?P<cur2>" + _CUR_ALT + r")(?![ \t]*\d))?"
+    r"(?:[ \t]{0,2}(?P<cur2>" + _CUR_ALT + r")(?![ \t]*\d))?",
+    engine="re",
 )
 _SUBUNIT_ONLY = rx(
     r"(?P<jiao>" + _SUB_DIGIT + r")[ \t]{0,2}[角毛](?:[ \t]{0,2}(?P<fen>" + _SUB_DIGIT + r")[ \t]{0,2}分?)?"
     r"|(?P<fen_only>\d{1,2}|[一二三四五六七八九十两]{1,3})[ \t]{0,2}分(?:钱)?"
 )
-_PREFIX_CUR = rx(r"(?P<cur>" + _CUR_ALT + r"|￥|¥|\$|RMB|CNY|USD|HKD|EUR)[ \t]{0,3}$")
+_PREFIX_CUR = rx(r"(?P<cur>" + _CUR_ALT + r"|￥|¥|\$|RMB|CNY|USD|HKD|EUR)[ \t]{0,3}$", engine="re")
 _SYMBOL = {"￥": "CNY", "¥": "CNY", "$": "USD", "RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR"}
 _APPROX_RANGE = rx(
     r"(?<![0-9零〇一二三四五六七八九十百千万亿])(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])(?P<u>[十百千万亿]+)"
 )
 _PER = rx(
     r"[ \t]{0,2}[/·・][ \t]{0,2}(?P<per>" + MEASURE_UNIT_ALT
-    + r"|项目|企业|单位|件|项|个|家|人次|人|次|半年|季度|年|月|日|天|小时|户|台|套|份|所|座|篇|部|张|亩|桶|起|车)(?![A-Za-z])"
+    + r"|项目|企业|单位|件|项|个|家|人次|人|次|半年|季度|年|月|日|天|小时|户|台|套|份|所|座|篇|部|张|亩|桶|起|车)(?![A-Za-z])",
+    engine="re",
 )
 PER_PERIOD = {"年": "年", "半年": "半年", "季度": "季度", "月": "月", "日": "天", "天": "天", "小时": "小时"}
 """``per`` units that are a rate in time (``/月``, ``每天``) and their normal form: they go to
@@ -79,7 +81,7 @@ _PREFIX_RMB = rx(r"(?:人民币|RMB|CNY|￥|¥)[ \t]{0,3}$")
 _RANGE_GAP = rx(
     r"[ \t]{0,3}(?:\(含\)|\(不含\))?[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}(?:人民币[ \t]{0,2})?"
 )
-_AFTER_LEFT = rx(r"[ \t]{0,3}(?:\(含\)|\(不含\))?(?:及以上|或以上|以上)?")
+_AFTER_LEFT = rx(r"[ \t]{0,3}(?:\(含\)|\(不含\))?(?:及以上|或以上|以上)?", engine="re")
 """What may follow the low end of a range before 至: (含), or the 以上 of a tier (1000万元及以上至5000万元)."""
 _KUAI_OK = rx(r"块钱|块(?![\p{Han}])|块(?=[以左的多])|块(?=零?[一二三四五六七八九两\d](?:[角毛分钱]|$|[^\d\p{Han}]|[到至]))")
 _MONEY_CUE = rx(
@@ -183,7 +185,8 @@ _CAP_NOUN_BEFORE = rx(
     r"|最高\p{Han}{0,6}?(?:额度|限额|金额|标准)(?:由[^，。；,;\n]{1,12}?)?"
     r"(?:[（(](?:[^（）()\n]{0,24}[，,、；;])?\p{Han}{1,8}?"
     rf"|(?:可以?)?(?:由|为|是|(?:{CHANGE_VERBS})(?:为|到|至)))?[ \t]{{0,2}}"
-    r"(?:" + _PER_WORD + r")?$"
+    r"(?:" + _PER_WORD + r")?$",
+    engine="re",
 )
 """A cap named as a noun before its amount (``最高贷款额度为60万元``, ``最高贷款额度由120万元调整为90万元``,
 ``个人最高贷款额度可提高至60万元``), or before a bracket that gives its amounts for each case

@@ -60,8 +60,8 @@ _TOKEN = rx(
 _START = rx(
     r"(?:(?:负|(?<![^\s(\[:=,;、<>≥≤])-)[ \t]?)?(?:\d|(?<![.\d])\.\d|[零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖廿卅卌十拾百佰千仟几数]|半百)"
 )
-_FRACTION_JOIN = rx(r"[ \t]{0,3}分[ \t]{0,3}之[ \t]{0,3}")
-_MIXED_JOIN = rx(r"[ \t]{0,3}又[ \t]{0,3}")
+_FRACTION_JOIN = rx(r"[ \t]{0,3}分[ \t]{0,3}之[ \t]{0,3}", engine="re")
+_MIXED_JOIN = rx(r"[ \t]{0,3}又[ \t]{0,3}", engine="re")
 _SLASH_FRACTION = rx(r"(?<![\d/.\-])(-?)(?:(\d{1,3})[ ])?(\d{1,4})/(\d{1,4})(?![\d/])")
 _MAX_TOKENS = 80
 _SIGN_BEFORE = frozenset(" \t\n([:=,;、")

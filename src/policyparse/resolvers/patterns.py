@@ -7,6 +7,9 @@ Compose them with f-strings and compile once at import (``regex`` module, ``VERS
 
 from __future__ import annotations
 
+import re
+import warnings
+
 import regex
 
 # --- characters -------------------------------------------------------------------------------
@@ -74,6 +77,69 @@ WEEKDAY = r"(?:[(]?(?:星期|周|礼拜)?[一二三四五六日天][)]?)"
 
 _ALL: list[LazyPattern] = []
 
+HAN_RANGES = (
+    "\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6"
+    "\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0"
+    "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479"
+)
+"""The code points of ``regex``'s ``\\p{Han}`` (the Han script: ideographs of every extension, radicals,
+々, 〇, Hangzhou numerals), as the body of a character class; ``tests/test_patterns.py`` checks it
+against ``regex`` for every code point Python's Unicode database assigns."""
+
+
+_DIFFERING_CLASSES = frozenset("wWbBsS")
+
+
+def for_stdlib(pattern: str) -> str:
+    """``pattern`` in the standard library's syntax: each ``\\p{Han}`` becomes :data:`HAN_RANGES`
+    (inside a character class) or a class of them (outside one). Other ``regex``-only syntax is left
+    as it is, for :func:`re.compile` to refuse. ``\\w \\W \\b \\B \\s \\S`` raise ValueError: the
+    two libraries draw those classes differently (``²`` is a word character to ``re`` only, U+001C
+    a space to ``re`` only)."""
+    out: list[str] = []
+    in_class = False
+    i, n = 0, len(pattern)
+    while i < n:
+        if pattern.startswith("\\p{Han}", i):
+            out.append(HAN_RANGES if in_class else f"[{HAN_RANGES}]")
+            i += 7
+            continue
+        ch = pattern[i]
+        if ch == "\\":
+            if pattern[i + 1:i + 2] in _DIFFERING_CLASSES:
+                raise ValueError(f"\\{pattern[i + 1]} means different things to re and regex: {pattern!r}")
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+            out.append(ch)
+            if pattern.startswith("^", i + 1):  # a ] right after [ or [^ is a literal
+                out.append("^")
+                i += 1
+            if pattern.startswith("]", i + 1):
+                out.append("]")
+                i += 1
+        elif ch == "]" and in_class:
+            in_class = False
+            out.append(ch)
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+ENGINES = ("regex", "re")
+"""Which library compiles a pattern.
+
+``regex`` (the default) knows Unicode scripts and variable-width lookbehinds, and its search
+optimizations make it the faster one for most scans of a whole text. The standard library's ``re``
+costs about a third as much per call, which wins for a pattern called hundreds of times a notice
+at one position or over a few characters (``_TAIL.match(f, r.end)`` after every number), and for
+some scans whose shape ``re`` happens to search faster. A pattern opts in with ``engine="re"``;
+which ones do was measured by timing both engines on every call a parse of the corpora makes."""
+
 
 class LazyPattern:
     """A pattern compiled once per process, on first use.
@@ -87,13 +153,16 @@ class LazyPattern:
 
     _METHODS = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, engine: str = "regex") -> None:
+        if engine not in ENGINES:
+            raise ValueError(f"unknown regex engine {engine!r}; one of {ENGINES}")
         self.pattern = pattern
         self.flags = flags
+        self.engine = engine
         _ALL.append(self)
 
-    def compiled(self) -> regex.Pattern:
-        c = regex.compile(self.pattern, self.flags)
+    def compiled(self) -> regex.Pattern | re.Pattern:
+        c = compile_pattern(self.pattern, self.flags, self.engine)
         for name in self._METHODS:
             setattr(self, name, getattr(c, name))
         self.__dict__["_compiled"] = c
@@ -105,9 +174,20 @@ class LazyPattern:
         return getattr(self.compiled(), name)
 
 
-def rx(pattern: str, flags: int = 0) -> LazyPattern:
-    """A resolver pattern: compiled once, on first use (see :class:`LazyPattern`)."""
-    return LazyPattern(pattern, flags)
+def compile_pattern(pattern: str, flags: int = 0, engine: str = "regex") -> regex.Pattern | re.Pattern:
+    """``pattern`` compiled now by ``engine`` (see :data:`ENGINES`); for ``re``, ``\\p{Han}`` is
+    rewritten by :func:`for_stdlib` and ``flags`` must be ``re`` flags."""
+    if engine != "re":
+        return regex.compile(pattern, flags)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FutureWarning)  # a nested set ([[…]): regex reads it otherwise
+        return re.compile(for_stdlib(pattern), flags)
+
+
+def rx(pattern: str, flags: int = 0, *, engine: str = "regex") -> LazyPattern:
+    """A resolver pattern: compiled once, on first use (see :class:`LazyPattern`), by ``engine``
+    (see :data:`ENGINES`)."""
+    return LazyPattern(pattern, flags, engine)
 
 
 def warm_up() -> int:
@@ -153,11 +233,12 @@ CHANGE_VERBS = "提高|提升|增加|上调|调整|放宽|降低|下调|减少|�
 
 EXCLUSION_WORDS = "不予|不安排|不纳入|不列入|不享受|不给予|不属于|不受理|不支持|不得申报|不能申报|不再安排|不再支持"
 """The words that leave a case out (不予支持, 不受理, 不得申报 …)."""
-EXCLUSION_AFTER = regex.compile(
-    rf"(?:的|者)(?:\p{{Han}}{{0,10}}?)[，,]?(?:一律|均|将|则|原则上)?(?:{EXCLUSION_WORDS})"
+EXCLUSION_AFTER = rx(
+    rf"(?:的|者)(?:\p{{Han}}{{0,10}}?)[，,]?(?:一律|均|将|则|原则上)?(?:{EXCLUSION_WORDS})",
+    engine="re",
 )
 """What follows a comparison that names who is left out (``…1万元以下的企业不安排``, ``…低于500万元的，
 不予支持``): thresholds and money bounds read the opposite condition."""
-EXCLUSION_LEAD = regex.compile(rf"(?:{EXCLUSION_WORDS})[^。]{{0,8}}[：:]$")
+EXCLUSION_LEAD = rx(rf"(?:{EXCLUSION_WORDS})[^。]{{0,8}}[：:]$", engine="re")
 """A lead line that announces the items under it as cases left out (``以下申报项目不予受理：``,
 ``有下列情形之一的，不予支持：``)."""

@@ -49,10 +49,10 @@ class PercentValue:
     kind: str = "percent"
 
 
-_PCT_TAIL = rx(r"[ \t]{0,3}%")
+_PCT_TAIL = rx(r"[ \t]{0,3}%", engine="re")
 _PERMILLE_TAIL = rx(r"[ \t]{0,3}[‰]")
 _PER_TEN_THOUSAND_TAIL = rx(r"[ \t]{0,3}[‱]")
-_POINTS_TAIL = rx(r"[ \t]{0,4}个[ \t]{0,4}百[ \t]{0,2}分[ \t]{0,2}点")
+_POINTS_TAIL = rx(r"[ \t]{0,4}个[ \t]{0,4}百[ \t]{0,2}分[ \t]{0,2}点", engine="re")
 _BASIS_POINTS_TAIL = rx(r"[ \t]{0,2}(?:个[ \t]{0,2}基点|个?BP|个?bp)(?![A-Za-z])")
 """``减20个基点``, ``LPR+50BP``: hundredths of a percentage point (20个基点 → 0.002)."""
 _CHENG_TAIL = rx(r"[ \t]{0,2}成(?P<half>半)?(?:(?![\p{Han}])|(?=[以左的多]))")
@@ -66,7 +66,7 @@ _UNIT_VALUE = {"百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10000, "
 _HUNDRED_PCT = rx(
     r"(?<![0-9零〇一二三四五六七八九两十拾百佰千仟万亿壹贰叁肆伍陆柒捌玖])百分之百(?![分之0-9零一二三四五六七八九十])"
 )
-_MINUS = rx(r"(?<![\d.%A-Za-z)）])[-−－]$")
+_MINUS = rx(r"(?<![\d.%A-Za-z)）])[-−－]$", engine="re")
 """A minus sign right before a number: not a dash after another number (5-20%), a Latin code or a bracket."""
 _RANGE_GAP_BACK = rx(r"[ \t]{0,3}(?:——|--|—|-|~|至|到)[ \t]{0,3}$")
 _KIND = {100: "percent", 1000: "permille", 10000: "per_ten_thousand"}
@@ -187,7 +187,7 @@ _CLOCK_BEFORE = rx(r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚|早
 _CLOCK_AFTER = rx(r"[ \t]{0,2}(?:时|前|后|以前|之前|截止|开始|起|至|到|-|~|—)")
 _COLON = rx(r"[ \t]*:[ \t]*")
 _RATIO_WHOLE = rx(r"(" + _NUM + r")((?:[ \t]*:[ \t]*" + _NUM + r")+)")
-_BI = rx(r"[ \t]{0,2}比[ \t]{0,2}")
+_BI = rx(r"[ \t]{0,2}比[ \t]{0,2}", engine="re")
 
 
 def _is_clock(f: str, start: int, end: int, parts: list[str]) -> bool:

@@ -24,7 +24,7 @@ from policyparse.segment.markers import MARKER as HEADING_MARKER
 
 __all__ = ["book_title_spans", "doc_number_spans", "protected_spans"]
 
-_BRACKET_YEAR = rx(r"[〔\[【﹝][ \t]*(?:19|20)\d{2}[ \t]*[〕\]】﹞]")
+_BRACKET_YEAR = rx(r"[〔\[【﹝][ \t]*(?:19|20)\d{2}[ \t]*[〕\]】﹞]", engine="re")
 _STANDARD = rx(r"(?<![A-Za-z])(?:GB|GB/T|GB/Z|DB\d{0,2}(?:/T)?|JB|JB/T|HG|YY|QB|SJ|T/[A-Z]{2,10}|ISO|IEC)"
                           r"[ \t]*\d[\d.]*(?:[-—]\d{2,4})?")
 _URL = rx(
@@ -37,7 +37,7 @@ _POSTCODE = rx(r"(?:邮编|邮政编码)[ \t]*[:是为]?[ \t]*(\d{6})(?!\d)")
 _CLAUSE_START = "\n。；;:)」”"
 """A heading marker is masked where a line or clause starts (after these, or at the text start)."""
 _PLAN = rx(r"十?[一二三四五六七八九十]五(?=规划|时期|期间|”|\")")
-_TITLE = rx(r"《[^《》\n]{1,200}》")
+_TITLE = rx(r"《[^《》\n]{1,200}》", engine="re")
 _SCANS = (
     (_BRACKET_YEAR, re.compile(r"[〔\[【﹝]"), 0),
     (_STANDARD, re.compile(r"GB|DB|JB|HG|YY|QB|SJ|T/|ISO|IEC"), 0),
