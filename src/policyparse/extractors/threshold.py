@@ -1274,6 +1274,14 @@ def _count_pattern() -> regex.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def _counted_quantity() -> regex.Pattern:
+    """What every match of :func:`_count_pattern` holds within its line: the last character of a
+    number (a digit, a Chinese numeral, 万/亿, 半) and, after an optional space, a unit of count; only
+    the lines holding one are scanned (see :func:`~policyparse.resolvers.base.lines_holding`)."""
+    return regex.compile(rf"[\d零一二两三四五六七八九十百千万亿半][ ]?(?:{_alt(_table()['implicit_units'])})")
+
+
 _AT_MOST = regex.compile(r"最多|至多|只能|仅能|仅限")
 
 
@@ -1287,7 +1295,9 @@ def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
     text = ctx.text
     table = _table()
     facts = []
-    for m in _count_pattern().finditer(text):
+    matches = (m for start, end in lines_holding(text, _counted_quantity())
+               for m in _count_pattern().finditer(text, start, end))
+    for m in matches:
         if ctx.claims.overlaps(m.start("num"), m.end("unit")):
             continue
         if any(f.span[0] <= m.start("num") < f.span[1] for f in taken + facts):
