@@ -30,7 +30,7 @@ from typing import Any
 
 from policyparse.resolvers.base import Mention, SpanSet, fold
 from policyparse.resolvers.dates import _ref_year, _temporal
-from policyparse.resolvers.numerals import raw_numbers, usable
+from policyparse.resolvers.numerals import raw_numbers
 from policyparse.resolvers.patterns import rx
 
 __all__ = ["parse_duration", "scan_durations"]
@@ -86,7 +86,7 @@ def _items(f: str, whole: bool = False, ref_year: int | None = None) -> list[tup
     raw_ends = [r.end for r in raws]  # the raw numbers do not overlap, so their ends are sorted too
     singles: list[list] = []
     for r in raws:
-        if r.kind == "fraction" or not usable(f, r) or r.value.value <= 0:
+        if r.kind == "fraction" or not r.usable or r.value.value <= 0:
             continue
         if r.start > 0 and f[r.start - 1] == "第":
             continue
@@ -162,7 +162,7 @@ def _items(f: str, whole: bool = False, ref_year: int | None = None) -> list[tup
         # 1-2个月: a bare number before this one
         lo_num = None
         for r0 in raws[bisect.bisect_left(raw_ends, st - 5):bisect.bisect_right(raw_ends, st)]:
-            if r0.end <= st and r0.end >= st - 5 and _RANGE_GAP.fullmatch(f, r0.end, st) and usable(f, r0) \
+            if r0.end <= st and r0.end >= st - 5 and _RANGE_GAP.fullmatch(f, r0.end, st) and r0.usable \
                     and not temporal.overlaps(r0.start, r0.end):
                 lo_num = r0
         if lo_num is not None and not any(o[0] <= lo_num.start < o[1] for o in out) and lo_num.value.value < v:

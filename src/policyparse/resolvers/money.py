@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from policyparse.resolvers.base import Mention, fold
-from policyparse.resolvers.numerals import _Raw, parse_number_ex, raw_numbers, usable
+from policyparse.resolvers.numerals import _Raw, parse_number_ex, raw_numbers
 from policyparse.resolvers.patterns import (
     CHANGE_VERBS,
     CURRENCY_WORDS,
@@ -48,8 +48,10 @@ _SUBUNIT_ONLY = rx(
     r"(?P<jiao>" + _SUB_DIGIT + r")[ \t]{0,2}[角毛](?:[ \t]{0,2}(?P<fen>" + _SUB_DIGIT + r")[ \t]{0,2}分?)?"
     r"|(?P<fen_only>\d{1,2}|[一二三四五六七八九十两]{1,3})[ \t]{0,2}分(?:钱)?"
 )
-_PREFIX_CUR = rx(r"(?P<cur>" + _CUR_ALT + r"|￥|¥|\$|RMB|CNY|USD|HKD|EUR)[ \t]{0,3}$", engine="re")
 _SYMBOL = {"￥": "CNY", "¥": "CNY", "$": "USD", "RMB": "CNY", "CNY": "CNY", "USD": "USD", "HKD": "HKD", "EUR": "EUR"}
+_PREFIX_CUR = rx(r"(?P<cur>" + _CUR_ALT + r"|￥|¥|\$|RMB|CNY|USD|HKD|EUR)[ \t]{0,3}$", engine="re")
+_PREFIX_CUR_LAST = frozenset(word[-1] for word in (*CURRENCY_WORDS, *_SYMBOL))
+"""The characters a currency written before an amount ends with (人民币, ￥, USD …)."""
 _APPROX_RANGE = rx(
     r"(?<![0-9零〇一二三四五六七八九十百千万亿])(?P<a>[一二三四五六七八九])(?P<b>[一二三四五六七八九])(?P<u>[十百千万亿]+)"
 )
@@ -173,6 +175,11 @@ def _amount(r: _Raw, tail, prefix_cur: str | None = None) -> tuple[Decimal, str]
 
 
 def _prefix_currency(f: str, pos: int, start: int) -> tuple[int, str] | None:
+    before = start
+    while before > start - 3 and f[before - 1:before] in (" ", "\t"):
+        before -= 1
+    if f[before - 1:before] not in _PREFIX_CUR_LAST:
+        return None  # no currency word ends right before the number (and its up to 3 spaces)
     m = _PREFIX_CUR.search(f, max(pos, start - 8), start)
     if not m:
         return None
@@ -242,7 +249,7 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
     n = len(raws)
     while i < n:
         r = raws[i]
-        if r.start < pos or not usable(f, r):
+        if r.start < pos or not r.usable:
             i += 1
             continue
         tail = _tail_at(f, r.end)
@@ -258,7 +265,7 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
             r2 = raws[j]
             gap = _RANGE_GAP.fullmatch(f, gap_from, r2.start)
             tail2 = _tail_at(f, r2.end) if gap else None
-            if gap and tail2 and usable(f, r2) and (
+            if gap and tail2 and r2.usable and (
                     tail is None or CURRENCY_WORDS[tail.group("cur")] == CURRENCY_WORDS[tail2.group("cur")]):
                 lo, _ = _amount(r, tail, pre[1] if pre else None)
                 hi, cur = _amount(r2, tail2, pre[1] if pre else None)

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
+from typing import NamedTuple
 
 from policyparse.resolvers.base import Mention, fold, mapping
 from policyparse.resolvers.memo import per_document
@@ -526,13 +527,15 @@ _WORD_BEFORE_YI = frozenset("上下同统唯万逐进专划单归合始如")
 _SKIP_SPACE = rx(r"[ \t]*")
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
+class _Raw(NamedTuple):
+    """A number found by :func:`raw_numbers`; ``usable``: see :func:`_usable`."""
+
     start: int
     end: int
     value: NumberValue
     kind: str
     n_cn: int
+    usable: bool
 
 
 @per_document
@@ -568,7 +571,7 @@ def raw_numbers(f: str) -> tuple[_Raw, ...]:
         if prot.overlaps(st, end):
             pos = end if end > st else st + 1
             continue
-        out.append(_Raw(st, end, nv, kind, n_cn))
+        out.append(_Raw(st, end, nv, kind, n_cn, _usable(f, st, end, nv)))
         pos = end
     # Arabic slash fractions (1/2, 1 4/3) not caught above: replace the plain numbers they cover
     for m in _SLASH_FRACTION.finditer(f):
@@ -578,18 +581,20 @@ def raw_numbers(f: str) -> tuple[_Raw, ...]:
             continue
         v = _slash_value(*m.groups())
         out = [r for r in out if not (r.start < m.end() and m.start() < r.end)]
-        out.append(_Raw(m.start(), m.end(), NumberValue(v), "fraction", 0))
+        nv = NumberValue(v)
+        out.append(_Raw(m.start(), m.end(), nv, "fraction", 0, _usable(f, m.start(), m.end(), nv)))
     out.sort(key=lambda r: r.start)
     return tuple(out)
 
 
-def usable(f: str, r: _Raw) -> bool:
-    """A raw number usable as an amount (not the tail of another numeral, not a 2-char digit run)."""
-    if r.value.mode == "digits" and r.end - r.start < 3:
+def _usable(f: str, start: int, end: int, value: NumberValue) -> bool:
+    """Whether the number at ``f[start:end]`` is usable as an amount (not the tail of another
+    numeral, not a 2-char digit run); worked out once, when :func:`raw_numbers` finds it."""
+    if value.mode == "digits" and end - start < 3:
         return False
-    if r.start > 0 and (f[r.start - 1].isdigit() or f[r.start - 1] in "零〇一二三四五六七八九两十百千万亿点."):
+    if start > 0 and (f[start - 1].isdigit() or f[start - 1] in "零〇一二三四五六七八九两十百千万亿点."):
         # a connecting 零 after a unit word is fine: 两年零三个月
-        return f[r.start - 1] in "零〇" and r.start > 1 and f[r.start - 2] not in _NUMERALISH
+        return f[start - 1] in "零〇" and start > 1 and f[start - 2] not in _NUMERALISH
     return True
 
 

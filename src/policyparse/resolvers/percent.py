@@ -28,7 +28,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from policyparse.resolvers.base import Mention, fold
-from policyparse.resolvers.numerals import parse_number, raw_numbers, usable
+from policyparse.resolvers.numerals import parse_number, raw_numbers
 from policyparse.resolvers.patterns import SHARE_FRACTION, LazyPattern, rx
 
 __all__ = [
@@ -87,10 +87,10 @@ def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
     raws = raw_numbers(f)
     items: list[tuple[int, int, Decimal | dict, str]] = []
     for r in raws:
-        if r.kind == "fraction" and _SHARE_FRACTION.fullmatch(f, r.start, r.end) and usable(f, r):
+        if r.kind == "fraction" and _SHARE_FRACTION.fullmatch(f, r.start, r.end) and r.usable:
             items.append((r.start, r.end, r.value.value.quantize(_FOUR_PLACES), "fraction"))
             continue
-        if r.kind == "fraction" or not usable(f, r):
+        if r.kind == "fraction" or not r.usable:
             continue
         v = r.value.value
         pre = _PER_BEFORE.search(f, max(0, r.start - 12), r.start) if "之" in f[max(0, r.start - 4):r.start] else None
@@ -141,7 +141,7 @@ def _percent_items(f: str) -> list[tuple[int, int, Decimal | dict, str]]:
         if it[3] == "percent" and f[st:st + 3] != "百分之":
             gap = _RANGE_GAP_BACK.search(f, max(0, st - 6), st)
             r = ends.get(gap.start()) if gap else None
-            if r is not None and usable(f, r) and r.start not in taken and r.kind != "fraction":
+            if r is not None and r.usable and r.start not in taken and r.kind != "fraction":
                 lo = r.value.value / _HUNDRED
                 if lo <= it[2]:
                     it = (r.start, it[1], {"min": lo, "max": it[2]}, "range")
@@ -212,7 +212,7 @@ def _ratio_items(f: str) -> list[tuple[int, int, tuple[Decimal, ...]]]:
     raws = raw_numbers(f)
     for a, b in pairwise(raws):
         g = _BI.fullmatch(f, a.end, b.start)
-        if g and "比" in f[a.end:b.start] and usable(f, a):
+        if g and "比" in f[a.end:b.start] and a.usable:
             items.append((a.start, b.end, (a.value.value, b.value.value)))
     items.sort()
     return items
