@@ -24,7 +24,7 @@ from functools import lru_cache
 import regex
 
 from policyparse.extractors.context import Context
-from policyparse.extractors.wordset import WordSet
+from policyparse.extractors.wordset import WordSet, alternation
 from policyparse.models import Fact
 from policyparse.resources import read_json
 
@@ -72,6 +72,29 @@ def _lead_in() -> WordSet:
 def _joint_after() -> regex.Pattern:
     """A joint-application verb right after a series, 等 allowed before it (``…等联合申报``)."""
     return regex.compile("等?(?:" + "|".join(regex.escape(w) for w in _kinds()["joint_application"]) + ")")
+
+
+@lru_cache(maxsize=None)
+def _any_of(key: str) -> regex.Pattern:
+    """A word of the list ``key`` of kinds.json anywhere in a string (``.search`` finds one when
+    ``any(word in s for word in list)`` would; never for an empty list)."""
+    return regex.compile(alternation(_kinds()[key]) or "(?!)")
+
+
+def _may_be_list(text: str, m: regex.Match, raw: list[str], heads: tuple[str, ...]) -> bool:
+    """A cheap necessary condition for :func:`_series` to make a fact of the series ``m`` of ``text``
+    (its items ``raw``), checked before the costly reading of its first item.
+
+    Industries need a 等-tail that holds an industry tail word (…等十大先进制造业集群), or (without
+    等) a lead-in word ending the words dropped from the first item, so one within it (面向…).
+    Applicants need every item to end in an applicant head: :func:`_series` keeps the middle items
+    as they are, and the last one whole or cut after a head inside it (…服务机构联合申报), so the
+    last one holds a head."""
+    if m.group("etc") and _any_of("industry_tails").search(text, m.start("tail"), m.end("tail")):
+        return True
+    if _any_of("industry_lead_in").search(raw[0]):
+        return True
+    return all(i.endswith(heads) for i in raw[1:-1]) and _any_of("applicant_heads").search(raw[-1]) is not None
 
 
 _PARTNER = regex.compile(r"(?P<a>.{2,12}?)(?:与|同|和)(?P<b>.{2,})$")
@@ -153,9 +176,8 @@ def _series(ctx: Context) -> list[Fact]:
     facts = []
     for m in _series_matches(text):
         raw = text[m.start("items"):m.end("items")].split("、")
-        if (not (m.group("etc") and m.group("tail")) and not all(i.endswith(heads) for i in raw[1:-1])
-                and not any(word in raw[0] for word in industry_lead_in)):
-            continue  # cheap early exit: the list can be neither industries nor applicants (see below)
+        if not _may_be_list(text, m, raw, heads):
+            continue
         skip = 0
         while skip < len(raw[0]) and ctx.claims.overlaps(m.start() + skip, m.start() + skip + 1):
             skip += 1
@@ -238,9 +260,9 @@ def _unhedge(item: str, offset: int) -> tuple[str, int]:
 def _kpi_menus(ctx: Context) -> list[Fact]:
     facts = []
     text = ctx.text
-    names = tuple(_kinds()["kpi_sections"])
+    kpi_title = _any_of("kpi_sections")
     for section in ctx.sections:
-        if not any(name in section.title for name in names):
+        if not kpi_title.search(section.title):
             continue
         children = [c for c in ctx.children(section.id) if c.title]
         if len(children) >= 2 and sum(bool(_QUANTIFIED.search(c.title)) for c in children) * 2 >= len(children):
@@ -295,12 +317,14 @@ def _section_lists(ctx: Context) -> list[Fact]:
     """Conditions and materials listed one per child section: the children of a section titled
     申报条件 / 奖励对象 / 企业应具备以下条件 … are the conditions, those of 申报材料 / 申请材料 …
     the documents to hand in (each item the child's title, its closing punctuation dropped)."""
-    kinds = _kinds()
-    by_kind = (("conditions", tuple(kinds["condition_sections"])), ("materials", tuple(kinds["material_sections"])))
+    by_kind = (("conditions", _any_of("condition_sections")), ("materials", _any_of("material_sections")))
     facts = []
     for section in ctx.sections:
-        kind = next((k for k, names in by_kind if any(n in section.title for n in names)), None)
-        children = [c for c in ctx.children(section.id) if c.title_span] if kind else []
+        children = ctx.children(section.id)
+        if len(children) < 2:
+            continue  # tested first: most sections have no children, and reading the title costs more
+        kind = next((k for k, title in by_kind if title.search(section.title)), None)
+        children = [c for c in children if c.title_span] if kind else []
         if len(children) < 2 or any(ctx.children(c.id) for c in children):
             continue  # children with children of their own head sub-lists (企业应具备以下条件 / 高校应…)
         items = [_ITEM_END.sub("", c.title) for c in children]

@@ -1,0 +1,58 @@
+"""The shortcuts of the list, contact and document-number scans give what the plain scans give.
+
+Each test runs a scan with its shortcut disabled (or against the straightforward formulation) and
+checks the outputs are the same on every corpus notice and on hand-made edge cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policyparse.extractors import enumeration
+from policyparse.pipeline import parse_file, parse_text
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+NOTICES = sorted(CORPORA.glob("*.txt")) + sorted((CORPORA / "unseen").glob("*.txt"))
+
+HAND_MADE = (
+    "支持高端装备、新能源、节能环保等十大先进制造业集群。",
+    "面向新一代信息技术、生物医药、高端装备",
+    "申报对象为具有独立法人资格的企业、高等院校、科研院所。",
+    "本市企业可自主申报，也可与高校、科研院所、服务机构联合申报。",
+    "企业与高校、院所、服务机构联合申报",
+    "甲、乙、丙等单位；甲、乙等",
+    "常州市内注册的具有独立法人资格的企业，可单独申报，也可与产业链上下游企业、高校、知识产权服务机构联合申报。",
+    "高等院校、同等条件、一等奖等",
+)
+
+
+def _facts(documents) -> list:
+    return [tuple(f.model_dump_json() for f in d.facts) for d in documents]
+
+
+def _parse_all() -> list:
+    return _facts([parse_file(p).document for p in NOTICES] + [parse_text(t) for t in HAND_MADE])
+
+
+@pytest.fixture(scope="module")
+def parsed() -> list:
+    """Every notice's facts as the extractors give them."""
+    return _parse_all()
+
+
+def test_series_prefilter_drops_no_list(parsed, monkeypatch) -> None:
+    """:func:`enumeration._may_be_list` only skips series that would make no fact."""
+    monkeypatch.setattr(enumeration, "_may_be_list", lambda *args: True)
+    assert _parse_all() == parsed
+
+
+@pytest.mark.parametrize("key", ["industry_tails", "industry_lead_in", "applicant_heads", "kpi_sections",
+                                 "condition_sections", "material_sections"])
+def test_any_of_is_any_word_in(key) -> None:
+    words = enumeration._kinds()[key]
+    strings = [s.title for p in NOTICES[:20] for s in parse_file(p).document.sections]
+    strings += list(HAND_MADE) + words + [w[1:] for w in words] + [w[:-1] + "、" + w[-1] for w in words]
+    pattern = enumeration._any_of(key)
+    for s in strings:
+        assert (pattern.search(s) is not None) == any(w in s for w in words), s
