@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -74,7 +74,7 @@ def _joint_after() -> regex.Pattern:
     return regex.compile("等?(?:" + "|".join(regex.escape(w) for w in _kinds()["joint_application"]) + ")")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _any_of(key: str) -> regex.Pattern:
     """A word of the list ``key`` of kinds.json anywhere in a string (``.search`` finds one when
     ``any(word in s for word in list)`` would; never for an empty list)."""
