@@ -5,12 +5,15 @@ checks the outputs are the same on every corpus notice and on hand-made edge cas
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from policyparse.extractors import enumeration
 from policyparse.pipeline import parse_file, parse_text
+from policyparse.resolvers import phones
+from policyparse.resolvers.base import fold
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 NOTICES = sorted(CORPORA.glob("*.txt")) + sorted((CORPORA / "unseen").glob("*.txt"))
@@ -56,3 +59,33 @@ def test_any_of_is_any_word_in(key) -> None:
     pattern = enumeration._any_of(key)
     for s in strings:
         assert (pattern.search(s) is not None) == any(w in s for w in words), s
+
+
+def _fuzz(alphabet: tuple[str, ...], n: int, seed: int) -> list[str]:
+    """``n`` strings of up to forty pieces drawn from ``alphabet`` (fixed seed)."""
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(n)]
+
+
+PHONE_PIECES = (
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "86", "00", "010", "0519", "138", "400", "800", "95",
+    "12345", "6752", "1202", " ", "  ", "-", "(", ")", "+", ".", "/", "x", "ext", "\n", "\t", "电话", "电 话",
+    "手机", "Tel", "FAX", "传真", "热线", "联系人", "咨询", ":", "是", "为", "件", "户", "、", "或", "联", "的",
+    "张", "A", "_", "@", "2024-01-02", "138 1234 5678", "8858 8192", "810 8888", "+86 10 5908 1185",
+)
+
+
+def _all_lines(f, needed, start=0, stop=None):
+    yield start, len(f) if stop is None else stop
+
+
+def test_phone_scan_reads_the_lines_it_needs(monkeypatch) -> None:
+    """Phone spans found in the lines holding seven digits or a cue are those of the whole text."""
+    texts = [fold(p.read_text(encoding="utf-8")) for p in NOTICES] + _fuzz(PHONE_PIECES, 4000, 7)
+    texts += [fold(t) for t in ("联系电话\n12.3456.78901", "Tel\n+1 (234) 567 8901", "电话：\n\n1-234-567-890",
+                                "传真\n(10) 1234 5678\n手机\n+49 176 1234 5678", "咨询热线：\n96 12345",
+                                "电话 0519 8858 8192，手机138 1234 5678，客服400 810 8888")]
+    fast = [phones._phone_spans(t) for t in texts]
+    monkeypatch.setattr(phones, "lines_holding", _all_lines)
+    monkeypatch.setattr(phones, "_and_next_lines", lambda f, windows: windows)
+    assert [phones._phone_spans(t) for t in texts] == fast

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from policyparse.resolvers.base import Mention, fold, mapping
+from policyparse.resolvers.base import Mention, fold, lines_holding, mapping
 from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import rx
 
@@ -136,13 +136,51 @@ def _line_bounds(f: str, pos: int) -> tuple[int, int]:
     return a, (len(f) if b < 0 else b)
 
 
+_SEVEN_DIGITS = rx(r"\d{3}[ -]?\d{4}")
+r"""What every Chinese number holds: a local number (``[1-9]\d{2,3}[ -]?\d{4}``, bare or after an
+area code or +86), a mobile (``1[3-9]\d[ -]?\d{4}…``), a 400/800 number (``…\d{3}[ -]?\d{4}``)."""
+
+
+def _matches(pattern, f: str, windows: list[tuple[int, int]]):
+    r"""``pattern``'s matches in the ``windows`` (whole lines) of ``f``, in text order.
+
+    The same as its matches in ``f`` when each one lies within a line and holds what chose the
+    windows (see :func:`~policyparse.resolvers.base.lines_holding`): no phone pattern crosses a line
+    break (their spaces are ``[ ]``, never ``\s``)."""
+    for start, end in windows:
+        yield from pattern.finditer(f, start, end)
+
+
+def _and_next_lines(f: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ``windows`` (whole lines of ``f``), each with the line after it, merged where they meet.
+
+    :data:`_CUE_RIGHT_BEFORE` ends in ``$``, which also matches before a line break that ends the
+    searched stretch: a cue that ends its line also counts for a number that opens the next one."""
+    out: list[tuple[int, int]] = []
+    for start, end in windows:
+        after = f.find("\n", end)
+        end = len(f) if after == -1 else after + 1
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 @per_document
 def _phone_spans(f: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, kind) of every phone number in the folded text ``f``; longest wins."""
+    """(start, end, kind) of every phone number in the folded text ``f``; longest wins.
+
+    Each scan reads only the lines that can hold one of its numbers: those holding seven digits
+    (:data:`_SEVEN_DIGITS`) for the Chinese forms, those holding a phone cue for the foreign and
+    unusual forms, which count only after a cue on their line (or, for the unusual ones, at the
+    end of the line before); few lines hold either."""
+    numbered = list(lines_holding(f, _SEVEN_DIGITS))
+    cued = list(lines_holding(f, _CUE))
     cands: list[tuple[int, int, str]] = []
     for pattern, kind in ((_CN_INTL, "cn_intl"), (_LANDLINE, "landline"), (_MOBILE_RE, "mobile"),
                           (_SERVICE, "service"), (_INTL, "international")):
-        for m in pattern.finditer(f):
+        for m in _matches(pattern, f, cued if kind == "international" else numbered):
             if kind == "international":
                 if not 8 <= len(_digits(m.group())) <= 15:
                     continue
@@ -151,7 +189,7 @@ def _phone_spans(f: str) -> tuple[tuple[int, int, str], ...]:
                     continue             # foreign formats only next to a phone cue
             cands.append((m.start(), m.end(), kind))
     # bare local numbers next to a cue
-    for m in _LOCAL_RE.finditer(f):
+    for m in _matches(_LOCAL_RE, f, numbered):
         st, en = m.start(), m.end()
         if _UNIT_AFTER.match(f, en):           # 67521202件 — a count, not a phone
             continue
@@ -163,7 +201,7 @@ def _phone_spans(f: str) -> tuple[tuple[int, int, str], ...]:
                 _CUE.search(f, max(0, st - _TABLE_CUE_WINDOW), st):
             cands.append((st, en, "local"))
     # anything phone-shaped right after 电话/手机/Tel (foreign or unusual formats)
-    for m in _GENERIC.finditer(f):
+    for m in _matches(_GENERIC, f, _and_next_lines(f, cued)):  # a cue of _CUE_RIGHT_BEFORE is one of _CUE
         if (m.end() - m.start() >= 8 and 8 <= len(_digits(m.group())) <= 15 and not _DATE_LIKE.fullmatch(m.group())
                 and _CUE_RIGHT_BEFORE.search(f, max(0, m.start() - 10), m.start())):
             cands.append((m.start(), m.end(), "other"))
