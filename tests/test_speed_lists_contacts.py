@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from policyparse.extractors import enumeration
+from policyparse.extractors import contact, enumeration
 from policyparse.pipeline import parse_file, parse_text
 from policyparse.resolvers import phones
 from policyparse.resolvers.base import fold
@@ -89,3 +89,16 @@ def test_phone_scan_reads_the_lines_it_needs(monkeypatch) -> None:
     monkeypatch.setattr(phones, "lines_holding", _all_lines)
     monkeypatch.setattr(phones, "_and_next_lines", lambda f, windows: windows)
     assert [phones._phone_spans(t) for t in texts] == fast
+
+
+ADDRESS_PIECES = ("http", "https", "HTTP", "://", ":/", "www", "WWW", "Www", ".", "@", "qq", "com", "cn", "a",
+                  "Z", "9", "-", "_", "+", "%", "/", "?", "=", "\n", " ", "\t", "邮箱", "网址", "：", "ſ", "K")
+
+
+@pytest.mark.parametrize(("pattern", "needed"), [("_EMAIL", "_AT"), ("_URL", "_URL_OPENING")])
+def test_address_scans_read_the_lines_they_need(pattern, needed) -> None:
+    """E-mail and URL matches in the lines holding ``@`` / ``://`` or ``www.`` are all of them."""
+    texts = [p.read_text(encoding="utf-8") for p in NOTICES] + _fuzz(ADDRESS_PIECES, 4000, 11)
+    scan, need = getattr(contact, pattern), getattr(contact, needed)
+    for t in texts:
+        assert [m.span() for m in contact._matches(scan, t, need)] == [m.span() for m in scan.finditer(t)], t

@@ -21,6 +21,7 @@ import regex
 from policyparse.extractors.context import Context
 from policyparse.metadata.header import ORG
 from policyparse.models import Fact
+from policyparse.resolvers.base import lines_holding
 from policyparse.resolvers.phones import parse_phone, scan_phones
 from policyparse.resources import read_lines
 from policyparse.segment.markers import MARKER
@@ -30,7 +31,11 @@ TYPES = ("person", "phone", "email", "url", "address", "organization")
 
 _EMAIL = regex.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 """An e-mail address; a Han character may touch it (``发送至邮箱495259482@qq.com``)."""
+_AT = regex.compile("@")
 _URL = regex.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", regex.IGNORECASE)
+_URL_OPENING = regex.compile(r"://|www\.", regex.IGNORECASE)
+"""What every URL holds: the e-mail and URL scans read only the lines holding ``@`` or this (no
+address spans a line: neither pattern takes a space or a line break)."""
 _PERSON_CUE = regex.compile(r"联系人(?:及(?:联系)?电话)?(?:员)?\s*[:：]\s*")
 _NAME_CHAR = r"(?!电话|手机|座机|邮箱|传真|地址|联系|电子|办公)\p{Han}"
 _NAME = regex.compile(rf"{_NAME_CHAR}[ \t　]{{1,3}}{_NAME_CHAR}(?!\p{{Han}})|(?:{_NAME_CHAR}){{2,4}}")
@@ -99,8 +104,12 @@ def _is_person_name(name: str) -> bool:
 
 def _area_code(ctx: Context) -> str | None:
     adcode = ctx.metadata.jurisdiction.adcode
-    if not adcode:
-        return None
+    return _area_code_of(adcode) if adcode else None
+
+
+@lru_cache(maxsize=256)
+def _area_code_of(adcode: str) -> str | None:
+    """The one landline area code of the division ``adcode`` (or of its city or province)."""
     from policyparse.metadata.divisions import load_divisions
 
     divisions = load_divisions()
@@ -113,10 +122,10 @@ def _area_code(ctx: Context) -> str | None:
 
 def _emails_and_urls(ctx: Context) -> list[Fact]:
     facts = []
-    for m in _EMAIL.finditer(ctx.text):
+    for m in _matches(_EMAIL, ctx.text, _AT):
         facts.append(ctx.fact(NAME, "email", m.group().lower(), m.start(), m.end(), role="contact", rule="email"))
         ctx.claims.add(m.start(), m.end())
-    for m in _URL.finditer(ctx.text):
+    for m in _matches(_URL, ctx.text, _URL_OPENING):
         end = m.end()
         while end > m.start() and ctx.text[end - 1] in ".,;:!?'":
             end -= 1
@@ -125,6 +134,13 @@ def _emails_and_urls(ctx: Context) -> list[Fact]:
         facts.append(ctx.fact(NAME, "url", ctx.text[m.start():end], m.start(), end, rule="url"))
         ctx.claims.add(m.start(), end)
     return facts
+
+
+def _matches(pattern: regex.Pattern, text: str, needed: regex.Pattern):
+    """``pattern``'s matches in ``text`` when each lies within a line and holds what ``needed``
+    finds: those in the lines holding it (see :func:`~policyparse.resolvers.base.lines_holding`)."""
+    for start, end in lines_holding(text, needed):
+        yield from pattern.finditer(text, start, end)
 
 
 def _phones(ctx: Context, area_code: str | None) -> list[Fact]:
@@ -206,16 +222,18 @@ def _bodies_before_phones(ctx: Context, phones: list[Fact]) -> list[Fact]:
 
 
 def _table_rows(text: str):
-    """Tab-separated rows as (line start, cells with their offsets)."""
-    pos = 0
-    for line in text.split("\n"):
-        if "\t" in line:
-            cells, offset = [], pos
-            for cell in line.split("\t"):
-                cells.append((offset, cell))
-                offset += len(cell) + 1
-            yield cells
-        pos += len(line) + 1
+    """The cells of each line holding a tab, in text order, with their offsets."""
+    tab = text.find("\t")
+    while tab != -1:
+        offset = text.rfind("\n", 0, tab) + 1
+        end = text.find("\n", tab)
+        end = len(text) if end == -1 else end
+        cells = []
+        for cell in text[offset:end].split("\t"):
+            cells.append((offset, cell))
+            offset += len(cell) + 1
+        yield cells
+        tab = text.find("\t", end)
 
 
 def _contact_table(ctx: Context, area_code: str | None) -> list[Fact]:
