@@ -32,6 +32,8 @@ _CAP = regex.compile(
 _SENTENCE_CUE = regex.compile(r"推荐|限报|限额|名额|支持数量|立项数量|入选|入围|遴选|择优|摇号|每个单位|每家单位")
 _SCOPE = regex.compile(r"(?:其中|对)?(?P<scope>(?:[\p{Han}]{2,8}(?:区|县|市|单位|区域|地区)、)*[\p{Han}]{2,8}(?:区|县|市|单位|区域|地区))$")
 _SIZE_CUE = regex.compile(rf"(?:{_SELECT}|招收|招聘|培养|引进)(?:人数|名额|数量|规模|计划)[为：:]?")
+_SIZE_WORD = regex.compile(r"人数|名额|数量|规模|计划")
+"""What every :data:`_SIZE_CUE` match holds: only the lines holding one are scanned for a cue."""
 _SIZE_ITEM = regex.compile(
     rf"(?:(?P<scope>\p{{Han}}{{2,12}}?)(?:为|约|共)?)?(?:约|共)?(?P<n>\d{{1,4}}|[一二两三四五六七八九十百千]+){_UNIT}(?P<approx>左右|以内)?(?=[，,；;。、\n]|$)"
 )
@@ -89,7 +91,9 @@ def _sizes(ctx: Context, taken: list[Fact]) -> list[Fact]:
     planned size of a selection; ``本批次人才公寓共66套``: the stock of one round."""
     facts = []
     text = ctx.text
-    for cue in _SIZE_CUE.finditer(text):
+    cues = (cue for line_start, line_end in lines_holding(text, _SIZE_WORD)
+            for cue in _SIZE_CUE.finditer(text, line_start, line_end))
+    for cue in cues:  # a cue lies within one line
         end = _sentence_end(text, cue.end())
         for m in _SIZE_ITEM.finditer(text, cue.end(), end):
             if any(f.span[0] <= m.start("n") < f.span[1] for f in taken) or ctx.claims.overlaps(m.start("n"), m.end("unit")):
