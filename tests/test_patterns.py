@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from policyparse.extractors import threshold
+from policyparse.extractors import enumeration, threshold
 from policyparse.resolvers import patterns
 from policyparse.resolvers.base import fold
 from policyparse.resolvers.patterns import HAN_RANGES, compile_pattern, for_stdlib, rx
@@ -59,7 +59,7 @@ def _texts() -> list[str]:
 
 def _stdlib_patterns() -> list[tuple[str, int]]:
     lazy = [(p.pattern, p.flags) for p in patterns._ALL if p.engine == "re"]
-    built = [threshold._share_pattern(), threshold._holder_lead(), threshold._held_for_pattern()]
+    built = [threshold._share_pattern(), threshold._holder_lead(), threshold._held_for_pattern(), enumeration._joint_after()]
     return lazy + [(p.pattern, p.flags) for p in built if isinstance(p, re.Pattern)]
 
 

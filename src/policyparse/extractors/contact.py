@@ -22,6 +22,7 @@ from policyparse.extractors.context import Context
 from policyparse.metadata.header import ORG
 from policyparse.models import Fact
 from policyparse.resolvers.base import lines_holding
+from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.phones import parse_phone, scan_phones
 from policyparse.resources import read_lines
 from policyparse.segment.markers import MARKER
@@ -73,7 +74,7 @@ labels that name the body receiving it (受理单位：X, 初核机构：X)."""
 _TOWARDS = regex.compile(r"向(?=\p{Han})")
 _TOWARDS_VERB = regex.compile(r"推荐|报送|提交|提出|申报|申请|上报|报(?![告道])|备案")
 """向X推荐 / 向X提出申请: X receives."""
-_GENERIC_ORG = regex.compile(r"^(?:各|有关|所在|所属|同级|本|我|该|其他|相关|辖|属地|当地)")
+_GENERIC_ORG = rx(r"^(?:各|有关|所在|所属|同级|本|我|该|其他|相关|辖|属地|当地)", engine="re")
 _LEVEL_ORG = regex.compile(r"^(?:自治区|自治州|自治县|省|市|州|盟|区|县|旗|镇|乡|街道)(?!级|区县|县|区|场|域|村)\p{Han}")
 """A body named by its level alone (市知识产权局, 自治区知识产权局): the notice's own jurisdiction."""
 _CONJUNCT = regex.compile(r"以及|和|及|与|或")

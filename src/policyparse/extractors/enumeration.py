@@ -26,6 +26,7 @@ import regex
 from policyparse.extractors.context import Context
 from policyparse.extractors.wordset import WordSet, alternation
 from policyparse.models import Fact
+from policyparse.resolvers.patterns import compile_pattern, rx
 from policyparse.resources import read_json
 
 NAME = "enumeration.v1"
@@ -38,12 +39,12 @@ an end) is never an item character, so giving characters back could not make a m
 _WORD_DENG = regex.compile(r"(?<=[高同平初中上一二三特])等")
 """等 inside a word (高等院校, 同等条件, 一等奖): part of an item, not the 等 that closes a series."""
 _MASK = "\ue000"
-_APPLICANT_CUE = regex.compile(r"申报对象|申报主体|支持对象|对象为|联合|牵头|承担单位|建设主体")
+_APPLICANT_CUE = rx(r"申报对象|申报主体|支持对象|对象为|联合|牵头|承担单位|建设主体", engine="re")
 _QUANTIFIED = regex.compile(r"\d|以上|以下|不低于|不少于")
 _SERIES = regex.compile(rf"(?P<items>{_ITEM}(?:、{_ITEM})+)(?P<etc>等(?P<tail>[^，,。；;\n、和与的]{{0,16}}))?")
 """A series A、B、C (等 tail). The tail stops at 和/与, where a second series may begin
 (``…等战略性新兴产业重点领域和集成电路、新型显示等33条重点产业链``), and at 的."""
-_MODAL_COMITATIVE = regex.compile(r"(?:也|还|并|均|亦|或)?(?:可以|可|能|须|应|需)(?:与|同|联合|会同)")
+_MODAL_COMITATIVE = rx(r"(?:也|还|并|均|亦|或)?(?:可以|可|能|须|应|需)(?:与|同|联合|会同)", engine="re")
 """``也可与…``, ``可联合…``: a modal before the comitative word of a series of partners."""
 _SENTENCE_START = regex.compile(r"[。；;！？\n：:]")
 _MEASURED = regex.compile(
@@ -71,7 +72,8 @@ def _lead_in() -> WordSet:
 @lru_cache(maxsize=1)
 def _joint_after() -> regex.Pattern:
     """A joint-application verb right after a series, 等 allowed before it (``…等联合申报``)."""
-    return regex.compile("等?(?:" + "|".join(regex.escape(w) for w in _kinds()["joint_application"]) + ")")
+    words = "|".join(regex.escape(w) for w in _kinds()["joint_application"])
+    return compile_pattern(f"等?(?:{words})", engine="re")
 
 
 @cache

@@ -15,6 +15,7 @@ from policyparse.extractors.context import Context
 from policyparse.models import Fact
 from policyparse.resolvers.base import lines_holding
 from policyparse.resolvers.numerals import parse_number
+from policyparse.resolvers.patterns import rx
 
 NAME = "quota.v1"
 TYPES = ("quota",)
@@ -53,7 +54,7 @@ def _sentence_end(text: str, pos: int) -> int:
     return min((i for i in (text.find(c, pos) for c in "。\n") if i >= 0), default=len(text))
 
 
-_CAP_WORD = regex.compile(r"不超过|不多于|最多|至多|限|控制在")
+_CAP_WORD = rx(r"不超过|不多于|最多|至多|限|控制在", engine="re")
 """What every :data:`_CAP` match holds (its ``op``): only the lines holding one are scanned."""
 
 

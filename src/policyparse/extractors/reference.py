@@ -10,11 +10,12 @@ import regex
 from policyparse.extractors.context import Context
 from policyparse.models import Fact
 from policyparse.resolvers.doc_numbers import find_doc_numbers
+from policyparse.resolvers.patterns import rx
 
 NAME = "reference.v1"
 TYPES = ("reference",)
 
-_TITLE = regex.compile(r"《(?P<title>[^《》\n]{1,200})》")
+_TITLE = rx(r"《(?P<title>[^《》\n]{1,200})》", engine="re")
 _FOLLOWING_NUMBER = regex.compile(r"\s?[（(](?P<inner>[^（）()\n]{4,40})[）)]")
 _LEADING_NUMBER = regex.compile(r"\s?[（(](?P<inner>[^（）()\n，,；;]{4,40})[，,；;]")
 """``《办法》（沪交科〔2018〕540号，以下简称《办法》，…）``: the 文号 opens a longer aside; the fact ends

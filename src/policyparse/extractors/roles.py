@@ -12,21 +12,21 @@ import regex
 
 from policyparse.extractors.context import Context
 from policyparse.resolvers.memo import per_document
-from policyparse.resolvers.patterns import EXCLUSION_LEAD
+from policyparse.resolvers.patterns import EXCLUSION_LEAD, rx
 from policyparse.segment.markers import line_marker
 
 _CLAUSE_START = regex.compile(r"[。；;！？\n]")
-_SUBSIDY = regex.compile(r"补贴|补助|报销|减免|贴息")
+_SUBSIDY = rx(r"补贴|补助|报销|减免|贴息", engine="re")
 _SUBSIDY_CAP = regex.compile(r"(?:补贴|补助)[^，。；]{0,8}$")
 """补贴 right before its amount (租金补贴每年不超过5万元): the amount is a subsidy without a verb."""
-_REWARD = regex.compile(r"奖励|奖金|一次性奖")
-_FUNDING = regex.compile(r"给予|资助|支持|拨付|扶持|安排|奖补|经费支持|资金支持|下达|领取|发放")
-ELIGIBILITY_SECTION = regex.compile(r"条件|资格|申报主体|申报对象|支持对象|要求")
+_REWARD = rx(r"奖励|奖金|一次性奖", engine="re")
+_FUNDING = rx(r"给予|资助|支持|拨付|扶持|安排|奖补|经费支持|资金支持|下达|领取|发放", engine="re")
+ELIGIBILITY_SECTION = rx(r"条件|资格|申报主体|申报对象|支持对象|要求", engine="re")
 """Section titles under which numbers are conditions on the applicant."""
-TARGET_SECTION = regex.compile(r"目标|指标|绩效|考核|任务")
+TARGET_SECTION = rx(r"目标|指标|绩效|考核|任务", engine="re")
 """Section titles under which numbers are goals the project must reach."""
-_PERIOD_CUE = regex.compile(r"近[一二三四五两\d]年|上一?年度|上年|近[一二三四五两\d]个?年度")
-_TARGET_CUE = regex.compile(r"新增|力争|突破|实现|争取|达到|提升至|增长|增幅|提高到|年均")
+_PERIOD_CUE = rx(r"近[一二三四五两\d]年|上一?年度|上年|近[一二三四五两\d]个?年度", engine="re")
+_TARGET_CUE = rx(r"新增|力争|突破|实现|争取|达到|提升至|增长|增幅|提高到|年均", engine="re")
 
 
 def clause_before(text: str, start: int, reach: int = 80) -> str:

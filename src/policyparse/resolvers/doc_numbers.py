@@ -13,17 +13,19 @@ from collections.abc import Iterator
 import regex
 
 from policyparse.resolvers.base import lines_holding
+from policyparse.resolvers.patterns import rx
 
-DOC_NUMBER = regex.compile(
+DOC_NUMBER = rx(
     r"(?P<agency>\p{Han}{1,12}?(?:[发函字规办令告]|[\p{Han}]{0,2}字)?)?"
     r"[ \t]?[〔\[［(（【﹝][ \t]?(?P<year>(?:19|20)\d{2})[ \t]?[〕\]］)）】﹞][ \t]?"
-    r"(?:第[ \t]?)?(?P<serial>\d{1,5})[ \t]?号"
+    r"(?:第[ \t]?)?(?P<serial>\d{1,5})[ \t]?号",
+    engine="re",
 )
 """A 文号: short Han agency text (optional for masking), the bracketed year, the serial, 号."""
 
-_NUMBER_SIGN = regex.compile("号")
+_NUMBER_SIGN = rx("号", engine="re")
 """What every :data:`ORDER_NUMBER` match holds, within one line: only the lines holding it are scanned."""
-_BRACKETED_YEAR = regex.compile(r"[〔\[［(（【﹝][ \t]?(?:19|20)\d{2}[ \t]?[〕\]］)）】﹞]")
+_BRACKETED_YEAR = rx(r"[〔\[［(（【﹝][ \t]?(?:19|20)\d{2}[ \t]?[〕\]］)）】﹞]", engine="re")
 """The part of :data:`DOC_NUMBER` no 文号 is without: found first, so the rest is tried near it only."""
 _AGENCY_REACH = 16
 """How far before its bracketed year a :data:`DOC_NUMBER` match can start: 12 + 3 Han characters of
