@@ -281,7 +281,7 @@ def _lift(adcode: str, divisions: Divisions) -> str:
     return division.parent if division.level == "zone" and division.parent else adcode
 
 
-def _assign(mentions: list[_Mention], divisions: Divisions, context: _Tally | None = None) -> _Tally:
+def _assign(mentions: list[_Mention], divisions: Divisions, context: _Tally | _BodyEvidence | None = None) -> _Tally:
     """Tally the unambiguous mentions, then give each ambiguous one to the candidate whose parents the tally
     (or, failing that, ``context``) backs most; ties and unbacked ones are dropped."""
     tally = _Tally(divisions)
@@ -300,7 +300,7 @@ def _assign(mentions: list[_Mention], divisions: Divisions, context: _Tally | No
     return tally
 
 
-def _pick(candidates: tuple[str, ...], tallies: list[_Tally]) -> str | None:
+def _pick(candidates: tuple[str, ...], tallies: list[_Tally | _BodyEvidence]) -> str | None:
     for tally in tallies:
         scores = sorted(((tally.context_score(c), c) for c in candidates), reverse=True)
         if scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
@@ -473,13 +473,12 @@ def resolve_jurisdiction(text: str, *, issuers: Iterable[str] = (), title: str |
     """
     matcher = _matcher()
     divisions = matcher.divisions
-    body = _text_mentions(text, matcher)
-    phone = _phone_mentions(phones, text, divisions)
-    context = _assign(body + phone, divisions)
+    evidence = _BodyEvidence(text, phones, matcher)
     for resolve in (_by_issuers, _by_title):
-        result = resolve(text, issuers, title, matcher, context)
+        result = resolve(text, issuers, title, matcher, evidence)
         if result is not None:
             return result
+    body, phone = evidence.body, evidence.phone
     if any(_TOWN_BODY.search(issuer) for issuer in issuers):
         result = _town_county(body, divisions)
         if result is not None:
@@ -487,6 +486,38 @@ def resolve_jurisdiction(text: str, *, issuers: Iterable[str] = (), title: str |
     hint = _self_reference(text, matcher.rules)
     result = _decide("text", body, divisions, hint, MIN_TEXT_SUPPORT, _assign(phone, divisions))
     return result or _decide("phone", phone, divisions, None, WEIGHT_FULL, None) or JurisdictionResult()
+
+
+class _BodyEvidence:
+    """The body's and the phone numbers' mentions, and the context their tally gives the issuers' and the
+    title's ambiguous names, each computed the first time it is asked for.
+
+    Most notices are settled by issuers or a title that name their place unambiguously: those never
+    read their body (the place-name scan of the whole text is most of the work here). Reading it
+    later gives the same mentions: every step that tallies them first clears the units they were
+    given (:func:`_assign`)."""
+
+    def __init__(self, text: str, phones: Iterable[str], matcher: _Matcher) -> None:
+        self.text = text
+        self.phones = phones
+        self.matcher = matcher
+
+    @functools.cached_property
+    def body(self) -> list[_Mention]:
+        return _text_mentions(self.text, self.matcher)
+
+    @functools.cached_property
+    def phone(self) -> list[_Mention]:
+        return _phone_mentions(self.phones, self.text, self.matcher.divisions)
+
+    @functools.cached_property
+    def tally(self) -> _Tally:
+        """Body and phone mentions tallied together: the context that picks among an ambiguous name's units."""
+        return _assign(self.body + self.phone, self.matcher.divisions)
+
+    def context_score(self, adcode: str) -> float:
+        """:meth:`_Tally.context_score` of :attr:`tally` (so this stands in for the tally in :func:`_pick`)."""
+        return self.tally.context_score(adcode)
 
 
 _TOWN_BODY = regex.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)$")
@@ -509,7 +540,7 @@ def _town_county(body: list[_Mention], divisions: Divisions) -> JurisdictionResu
 
 
 def _by_issuers(text: str, issuers: Iterable[str], title: str | None, matcher: _Matcher,
-                context: _Tally) -> JurisdictionResult | None:
+                context: _BodyEvidence) -> JurisdictionResult | None:
     """The issuers' common unit, if their names place them."""
     divisions = matcher.divisions
     units, used, disambiguated = [], [], False
@@ -534,7 +565,7 @@ def _by_issuers(text: str, issuers: Iterable[str], title: str | None, matcher: _
 
 
 def _by_title(text: str, issuers: Iterable[str], title: str | None, matcher: _Matcher,
-              context: _Tally) -> JurisdictionResult | None:
+              context: _BodyEvidence) -> JurisdictionResult | None:
     """The unit the title's names settle on; without a ``title``, the text's first line if it reads as one."""
     title = title or _title_line(text)
     if not title:
@@ -551,7 +582,7 @@ def _title_line(text: str) -> str | None:
 
 
 def _decide(source: Source, mentions: list[_Mention], divisions: Divisions, hint: str | None,
-            min_support: float, context: _Tally | None, base_confidence: float | None = None
+            min_support: float, context: _Tally | _BodyEvidence | None, base_confidence: float | None = None
             ) -> JurisdictionResult | None:
     """Tally ``mentions``, descend to the unit they settle on, and build the result (``None`` if unsettled)."""
     if not mentions:
