@@ -94,9 +94,9 @@ def _kind(line: _Line) -> str:
     s = line.text
     if not s:
         return "blank"
-    if _TITLE.match(s) and "。" not in _TITLE.match(s).group("title"):
+    if (title := _TITLE.match(s)) and "。" not in title.group("title"):
         return "title"
-    if _FILE_MARK.match(s) and _split_issuer_names(_FILE_MARK.match(s).group("orgs")):
+    if (mark := _FILE_MARK.match(s)) and _split_issuer_names(mark.group("orgs")):
         return "mark"
     if _LABEL_LINE.match(s):
         return "label"
@@ -107,6 +107,25 @@ def _kind(line: _Line) -> str:
     if _DATE_LINE.match(s):
         return "date"
     return "other"
+
+
+class _Kinds:
+    """The :func:`_kind` of each line, worked out when first asked for. :func:`read_header` stops at the
+    body's first sentence: the lines after it (long sentences, the dearest to classify) are mostly
+    never asked about."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self._lines = lines
+        self._kinds: list[str | None] = [None] * len(lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, i: int) -> str:
+        kind = self._kinds[i]
+        if kind is None:
+            kind = self._kinds[i] = _kind(self._lines[i])
+        return kind
 
 
 def _split_issuer_names(s: str) -> list[str]:
@@ -131,7 +150,7 @@ def read_header(preamble: str) -> Header:
     one was a web page heading and the title under the 版头 is the notice's own. A sentence before
     any title means the title is not there."""
     lines = _lines(preamble)
-    kinds = [_kind(line) for line in lines]
+    kinds = _Kinds(lines)
     titles: list[tuple[int, int, str, int, int]] = []  # (first line, last line, text, start, end)
     marks: list[int] = []
     i = 0
@@ -195,14 +214,14 @@ def read_header(preamble: str) -> Header:
     return Header(title=chosen[2], span=(chosen[3], chosen[4]), issuers=_header_issuers(lines, kinds, marks, chosen[0]))
 
 
-def _next_filled(kinds: list[str], k: int) -> int:
+def _next_filled(kinds: _Kinds, k: int) -> int:
     k += 1
     while k < len(kinds) and kinds[k] == "blank":
         k += 1
     return k
 
 
-def _header_issuers(lines: list[_Line], kinds: list[str], marks: list[int], title_line: int | None) -> list[str]:
+def _header_issuers(lines: list[_Line], kinds: _Kinds, marks: list[int], title_line: int | None) -> list[str]:
     """Issuers of the 版头: ``XXX文件`` marks (with issuer-only lines stacked above and below them:
     a joint header prints 文件 once, beside its middle lines), and issuer-only lines that stand right
     above the title or above the 文号 printed over it (a 发文机关标志 without the word 文件)."""
