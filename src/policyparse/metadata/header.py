@@ -55,6 +55,10 @@ _ISSUERS_ABRIDGED = regex.compile(rf"^{_NAME_CHAR}{{2,30}}?(?:{ORG_SUFFIX})等[\
 ``关于印发…的通知``): GB/T 9704 titles open with the issuing bodies, so the 关于 line continues it."""
 _FRAGMENT = regex.compile(r"^\p{Han}{2,25}$")
 """One printed line of a name broken over two lines (署名, 版头)."""
+_NAME_SEPARATORS = regex.compile(r"[、\s　]+")
+"""What stands between issuer names printed side by side."""
+_ORG_ENDING_LINE = regex.compile(rf"(?:^|[。）\n])(?P<org>\p{{Han}}{{2,30}}?(?:{ORG_SUFFIX}))$")
+"""A body's name closing a line, run on after a sentence (a signature in a copy without line breaks)."""
 
 
 @dataclass
@@ -131,7 +135,7 @@ class _Kinds:
 def _split_issuer_names(s: str) -> list[str]:
     """Issuer names printed side by side (spaces, 、) or back to back; [] unless all are names."""
     names = []
-    for part in regex.split(r"[、\s　]+", s.strip()):
+    for part in _NAME_SEPARATORS.split(s.strip()):
         if not part:
             continue
         split = split_joint_issuers(part)
@@ -327,7 +331,7 @@ def issuers_from_title(title: str) -> list[str]:
     head, sep, _ = title.partition("关于")
     if not sep or not head:
         return []
-    parts = [p for p in regex.split(r"[、\s　]+", head) if p]
+    parts = [p for p in _NAME_SEPARATORS.split(head) if p]
     return [org for p in parts for org in split_joint_issuers(p)]
 
 
@@ -505,15 +509,16 @@ def signature_issuers(text: str, date_starts: list[int]) -> list[str]:
     for start in date_starts:
         line_begin = text.rfind("\n", 0, start) + 1
         same_line = text[line_begin:start].strip(" \t　")
-        above = text[:line_begin].rstrip("\n").split("\n")[::-1] if line_begin else []
-        above = above[:_MOST_SIGNATURE_LINES + 2]
+        # the lines above, nearest first (rsplit cuts off only as many as can sign, not the whole text)
+        reach = _MOST_SIGNATURE_LINES + 2
+        above = text[:line_begin].rstrip("\n").rsplit("\n", reach)[::-1][:reach] if line_begin else []
         stack = ([same_line] if same_line else []) + above
         names = _signature_names(stack) if stack else []
         if names:
             out += reversed(names)
             continue
         if same_line:
-            tail = regex.search(rf"(?:^|[。）\n])(?P<org>\p{{Han}}{{2,30}}?(?:{ORG_SUFFIX}))$", same_line)
+            tail = _ORG_ENDING_LINE.search(same_line)
             if tail:
                 out.append(tail.group("org"))
     return out
