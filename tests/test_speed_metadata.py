@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from policyparse.loaders import load
-from policyparse.metadata import jurisdiction
+from policyparse.metadata import header, jurisdiction
 from policyparse.metadata.read import _FULL_DATE, _date_value, read_metadata
 from policyparse.normalize.pipeline import normalize
 from policyparse.resolvers.base import fold
@@ -108,3 +108,22 @@ def test_jurisdiction_by_hand(issuers, title, text, monkeypatch) -> None:
     lazy = jurisdiction.resolve_jurisdiction(text, issuers=issuers, title=title)
     monkeypatch.setattr(jurisdiction, "_BodyEvidence", _EagerEvidence)
     assert jurisdiction.resolve_jurisdiction(text, issuers=issuers, title=title) == lazy
+
+
+LINES_BY_HAND = [
+    "关于印发某某办法的通知", "标题：  关于印发某某办法的通知", "关于开展某某工作的通知（试行。）", "关于某某的通知。",
+    "关于某某的通知各有关单位：", "关于某某的通知沪府发〔2023〕5号", "关于某某的意见 发布日期：2023-05-09",
+    "某某市人民政府关于某某的通知。现将有关事项通知如下", "根据《某某管理办法》规定，现通知如下。",
+    "为" + "进一步加强和改进工作，根据《某某管理办法》规定" * 20, "关于" + "某" * 170 + "的通知",
+    "关于" + "某" * 400 + "的通知", "通知", "的通知", "（试行）", "某某办法（2023年修订）各区：",
+]
+
+
+def test_kind_searches_title_endings_without_changing_a_kind() -> None:
+    lines = list(LINES_BY_HAND)
+    for path in TEXTS:
+        lines += [line.strip() for line in _normalized(path).split("\n")]
+    for s in lines:
+        line = header._Line(0, len(s), s)
+        title = header._TITLE.match(s) if s else None
+        assert (header._kind(line) == "title") == bool(title and "。" not in title.group("title")), s
