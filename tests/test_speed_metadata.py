@@ -127,3 +127,21 @@ def test_kind_searches_title_endings_without_changing_a_kind() -> None:
         line = header._Line(0, len(s), s)
         title = header._TITLE.match(s) if s else None
         assert (header._kind(line) == "title") == bool(title and "。" not in title.group("title")), s
+
+
+ADDRESSEES_BY_HAND = [
+    "市直各单位：", "标题\n  县人民政府各部门，各有关单位：\n正文", "标题\n市属各单位、有关企业：", "关于…的通知\n本区各街道：",
+    "前言各\n区政府各部门：", "各部门。\n市直各单位：", "现将有关事项通知如下：", "没有主送机关。", "各" + "单位" * 120 + "：",
+    "某某管委会各部门：", "\n\n　　黄浦区节能减排工作领导小组各成员单位：",
+]
+
+
+def test_addressee_block_search_starts_at_the_first_list() -> None:
+    strings = list(ADDRESSEES_BY_HAND)
+    for path in TEXTS:
+        text = _normalized(path)
+        lines = text.split("\n")
+        strings += [text] + ["\n".join(lines[k:k + 6]) for k in range(0, len(lines), 3)]
+    for s in strings:
+        fast, straight = header._search_addressee_block(s), header._ADDRESSEE_BLOCK.search(s)
+        assert (fast and fast.span("block")) == (straight and straight.span("block")), s

@@ -382,10 +382,13 @@ def _abbreviates(short: str, full: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+_ADDRESSEE_LIST = r"(?:各|有关|全市|全省|全区|本市)[^。：:\n]{1,200}?"
 _ADDRESSEE_BLOCK = regex.compile(
     r"(?P<block>(?:(?<=^|\n)[ \t　]*(?:[省市区县州旗镇][属直级]|[省市区县]直属|本[省市区县]|\p{Han}{0,6}?(?:管委会|人民政府|政府)))?"
-    r"(?:各|有关|全市|全省|全区|本市)[^。：:\n]{1,200}?)[：:]"
+    rf"{_ADDRESSEE_LIST})[：:]"
 )
+_ADDRESSEE_LIST_END = regex.compile(rf"{_ADDRESSEE_LIST}[：:]")
+"""The part of :data:`_ADDRESSEE_BLOCK` from its 各/有关 on, searched for first (see :func:`_search_addressee_block`)."""
 _ADDRESSEE_HEAD = regex.compile(
     rf"(?:{ORG_SUFFIX}|单位|部门|企业|机构|组织|学校|高校|院校|医院|党组|工委|政府|街道|镇|乡|办|园区)$"
 )
@@ -443,12 +446,23 @@ def _line_of_addressees(text: str, start: int, end: int) -> bool:
     return all(_addressee_like(text[a:b]) for a, b in _split_top_level(text, start, end, "，,；;、"))
 
 
+def _search_addressee_block(preamble: str) -> regex.Match | None:
+    """``_ADDRESSEE_BLOCK.search(preamble)``, started at the line of the first 各/有关… list that ends in a
+    colon: every block holds such a list (:data:`_ADDRESSEE_LIST_END`) and begins on its line, so none
+    begins before that line (its lookbehind still sees the line break before the start). The list alone is
+    searched several times faster than the block, whose optional owner is tried at every character."""
+    listed = _ADDRESSEE_LIST_END.search(preamble)
+    if listed is None:
+        return None
+    return _ADDRESSEE_BLOCK.search(preamble, preamble.rfind("\n", 0, listed.start()) + 1)
+
+
 def _addressee_block(preamble: str) -> tuple[int, int] | None:
     """Where the 主送机关 list is: the ``各…，有关…：`` block, reaching back to the start of its line
     when what stands before its 各 names bodies too (``区投资促进办、各科技园区…``, or an owner:
     ``黄浦区节能减排工作领导小组各成员单位``); else the first line of the preamble that is a list of
     bodies and ends with a colon (``区相关单位：``)."""
-    m = _ADDRESSEE_BLOCK.search(preamble)
+    m = _search_addressee_block(preamble)
     if m and m.group("block").endswith("如下"):
         m = None  # 现将有关事项通知如下：: the sentence that opens the body, no addressee
     if m:
