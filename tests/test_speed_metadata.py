@@ -126,7 +126,9 @@ def test_kind_searches_title_endings_without_changing_a_kind() -> None:
     for s in lines:
         line = header._Line(0, len(s), s)
         title = header._TITLE.match(s) if s else None
-        assert (header._kind(line) == "title") == bool(title and "。" not in title.group("title")), s
+        kind, match = header._kind(line)
+        assert (kind == "title") == bool(title and "。" not in title.group("title")), s
+        assert (match and match.span("title")) == (title.span("title") if kind == "title" else None), s
 
 
 ADDRESSEES_BY_HAND = [

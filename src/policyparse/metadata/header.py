@@ -103,23 +103,24 @@ def _full_title(text: str) -> bool:
     return bool(m) and m.end("title") == len(text) and "。" not in text
 
 
-def _kind(line: _Line) -> str:
+def _kind(line: _Line) -> tuple[str, regex.Match | None]:
+    """What a preamble line is, and for a title line its :data:`_TITLE` match."""
     s = line.text
     if not s:
-        return "blank"
+        return "blank", None
     if _may_be_title(s) and (title := _TITLE.match(s)) and "。" not in title.group("title"):
-        return "title"
+        return "title", title
     if (mark := _FILE_MARK.match(s)) and _split_issuer_names(mark.group("orgs")):
-        return "mark"
+        return "mark", None
     if _LABEL_LINE.match(s):
-        return "label"
+        return "label", None
     if _DOC_NUMBER_LINE.match(s):
-        return "number"
+        return "number", None
     if _ORG_LINE.match(s):
-        return "org"
+        return "org", None
     if _DATE_LINE.match(s):
-        return "date"
-    return "other"
+        return "date", None
+    return "other", None
 
 
 def _may_be_title(s: str) -> bool:
@@ -134,13 +135,14 @@ def _may_be_title(s: str) -> bool:
 
 
 class _Kinds:
-    """The :func:`_kind` of each line, worked out when first asked for. :func:`read_header` stops at the
-    body's first sentence: the lines after it (long sentences, the dearest to classify) are mostly
-    never asked about."""
+    """The :func:`_kind` of each line (and a title line's match), worked out when first asked for.
+    :func:`read_header` stops at the body's first sentence: the lines after it (long sentences, the
+    dearest to classify) are mostly never asked about."""
 
     def __init__(self, lines: list[_Line]) -> None:
         self._lines = lines
         self._kinds: list[str | None] = [None] * len(lines)
+        self._titles: dict[int, regex.Match] = {}
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -148,8 +150,15 @@ class _Kinds:
     def __getitem__(self, i: int) -> str:
         kind = self._kinds[i]
         if kind is None:
-            kind = self._kinds[i] = _kind(self._lines[i])
+            kind, title = _kind(self._lines[i])
+            self._kinds[i] = kind
+            if title is not None:
+                self._titles[i] = title
         return kind
+
+    def title(self, i: int) -> regex.Match:
+        """The :data:`_TITLE` match of line ``i``, a ``"title"`` line."""
+        return self._titles[i]
 
 
 def _split_issuer_names(s: str) -> list[str]:
@@ -193,7 +202,7 @@ def read_header(preamble: str) -> Header:
             i += 1
             continue
         if kind == "title":
-            m = _TITLE.match(line.text)
+            m = kinds.title(i)
             text, last = m.group("title"), i
             if m.end("title") == len(line.text):
                 # a title line and a short tail printed under it (``的通知``, ``（试行）``)
