@@ -55,8 +55,8 @@ def _date_value(raw: str) -> str | None:
     """The FACTS date ``raw`` (a full date) writes, or ``None`` if it is no date (``2023年2月30日``).
 
     A real date of :data:`_PLAIN_DATE`'s shapes is read here: :func:`parse_date` reads it the same
-    (tests/test_speed_metadata.py checks every day of two centuries), but its general machinery costs
-    about a tenth of a millisecond a call. Everything else (Chinese numerals, spaces, full-width digits,
+    (checked for every day of 1900-2099 in each padding; tests/test_speed_metadata.py keeps two years and
+    every year's edges), but its general machinery costs about a tenth of a millisecond a call. Everything else (Chinese numerals, spaces, full-width digits,
     impossible days) goes to :func:`parse_date`."""
     plain = _PLAIN_DATE.fullmatch(raw)
     if plain:
