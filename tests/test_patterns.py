@@ -11,6 +11,7 @@ import pytest
 import regex
 
 from policyparse.extractors import enumeration, threshold
+from policyparse.metadata import jurisdiction
 from policyparse.resolvers import patterns
 from policyparse.resolvers.base import fold
 from policyparse.resolvers.patterns import HAN_RANGES, compile_pattern, for_stdlib, rx
@@ -59,7 +60,9 @@ def _texts() -> list[str]:
 
 def _stdlib_patterns() -> list[tuple[str, int]]:
     lazy = [(p.pattern, p.flags) for p in patterns._ALL if p.engine == "re"]
-    built = [threshold._share_pattern(), threshold._holder_lead(), threshold._held_for_pattern(), enumeration._joint_after()]
+    rules = jurisdiction._load_rules()
+    built = [threshold._share_pattern(), threshold._holder_lead(), threshold._held_for_pattern(),
+             enumeration._joint_after(), rules.org_suffix, rules.road_suffix]
     return lazy + [(p.pattern, p.flags) for p in built if isinstance(p, re.Pattern)]
 
 

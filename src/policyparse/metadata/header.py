@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from policyparse.resolvers.doc_numbers import DOC_NUMBER
+from policyparse.resolvers.patterns import rx
 
 GENRES = (
     "实施细则|实施办法|实施意见|实施方案|行动方案|工作方案|行动计划|工作要点|管理办法|暂行办法|"
@@ -50,8 +51,8 @@ ORG_SUFFIX = (
 )
 _NAME_CHAR = r"(?:\p{Han}|（\p{Han}{2,4}）(?=\p{Han}))"
 """A character of a body's name; a bracketed place inside the name counts as one (``中国（上海）自由贸易试验区…``)."""
-ORG = regex.compile(rf"{_NAME_CHAR}{{2,30}}(?:{ORG_SUFFIX})(?:（(?!以下|简称|下称)\p{{Han}}{{2,12}}）)?")
-_ORG_LINE = regex.compile(rf"^(?:{_NAME_CHAR}{{2,30}}?(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?[ 　、]*)+$")
+ORG = rx(rf"{_NAME_CHAR}{{2,30}}(?:{ORG_SUFFIX})(?:（(?!以下|简称|下称)\p{{Han}}{{2,12}}）)?", engine="re")
+_ORG_LINE = rx(rf"^(?:{_NAME_CHAR}{{2,30}}?(?:{ORG_SUFFIX})(?:（\p{{Han}}{{2,12}}）)?[ 　、]*)+$", engine="re")
 _DOC_NUMBER_LINE = regex.compile(rf"^(?:{DOC_NUMBER.pattern})(?:[ \t　]*签发人[:：].*)?$")
 _FILE_MARK = regex.compile(r"^(?P<orgs>.{2,60}?)[ \t　]*文件$")
 _TITLE_PIECE = regex.compile(r"^[^。；;：:，,！？?!]{1,40}$")
@@ -398,8 +399,9 @@ _ADDRESSEE_BLOCK = regex.compile(
 )
 _ADDRESSEE_LIST_END = regex.compile(rf"{_ADDRESSEE_LIST}[：:]")
 """The part of :data:`_ADDRESSEE_BLOCK` from its 各/有关 on, searched for first (see :func:`_search_addressee_block`)."""
-_ADDRESSEE_HEAD = regex.compile(
-    rf"(?:{ORG_SUFFIX}|单位|部门|企业|机构|组织|学校|高校|院校|医院|党组|工委|政府|街道|镇|乡|办|园区)$"
+_ADDRESSEE_HEAD = rx(
+    rf"(?:{ORG_SUFFIX}|单位|部门|企业|机构|组织|学校|高校|院校|医院|党组|工委|政府|街道|镇|乡|办|园区)$",
+    engine="re",
 )
 """What an addressee ends with: a body (…局, …单位, …政府), a place that is addressed as its
 government (…街道, …镇), an office by its short name (区投资促进办, 人才办) or a park (各科技园区)."""

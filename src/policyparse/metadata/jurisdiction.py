@@ -32,8 +32,16 @@ from typing import Iterable, Literal, NamedTuple
 
 import regex
 
-from policyparse.metadata.divisions import (LEVEL_RANK, LEVELS, Divisions, data_dir, highest_level, load_divisions,
-                                            normalize_area_code)
+from policyparse.metadata.divisions import (
+    LEVEL_RANK,
+    LEVELS,
+    Divisions,
+    data_dir,
+    highest_level,
+    load_divisions,
+    normalize_area_code,
+)
+from policyparse.resolvers.patterns import compile_pattern, rx
 
 Source = Literal["issuer", "title", "text", "phone"]
 
@@ -61,7 +69,7 @@ ISSUER_PREFIXES = ("中国共产党", "中共")
 _PHONE_IN_TEXT = regex.compile(
     r"(?<![\dA-Za-z])[（(]?(0(?:10|2\d|[3-9]\d\d))[）)]?"  # area code: 010, 02x, or 4 digits
     r"[ \t\u3000]*[-－—–]?[ \t\u3000]*([2-9]\d{6,7})(?!\d)")  # local number: 7–8 digits
-_QUOTED = regex.compile(r"《[^《》\n]{1,200}》")
+_QUOTED = rx(r"《[^《》\n]{1,200}》", engine="re")
 _TITLE_LINE = regex.compile(
     r"[^。\n]{4,%d}?(?:通知|方案|办法|意见|决定|公告|通告|细则|规定|指南|规划|计划|批复|纲要|措施|政策|条例|公示)"
     r"(?:[（(][^（）()\n]{1,20}[）)])?" % HEADER_CHARS)
@@ -137,8 +145,8 @@ class _Rules:
     stop_aliases: frozenset[str]
     generic_names: frozenset[str]
     zone_suffixes: tuple[str, ...]
-    org_suffix: regex.Pattern
-    road_suffix: regex.Pattern
+    org_suffix: re.Pattern
+    road_suffix: re.Pattern
     self_reference: regex.Pattern
 
 
@@ -148,8 +156,8 @@ def _load_rules() -> _Rules:
         stop_aliases=frozenset(raw["text_stop_aliases"]["words"]),
         generic_names=frozenset(raw["generic_names"]["words"]),
         zone_suffixes=tuple(raw["zone_suffixes"]["words"]),
-        org_suffix=regex.compile(raw["org_suffix_pattern"]),
-        road_suffix=regex.compile(raw["road_suffix_pattern"]),
+        org_suffix=compile_pattern(raw["org_suffix_pattern"], engine="re"),  # tried at many places: re calls cost less
+        road_suffix=compile_pattern(raw["road_suffix_pattern"], engine="re"),
         self_reference=regex.compile(raw["self_reference_pattern"]),
     )
 
