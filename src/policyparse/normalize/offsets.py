@@ -10,7 +10,7 @@ from __future__ import annotations
 from array import array
 from operator import itemgetter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 
 class OffsetMap:
@@ -18,12 +18,17 @@ class OffsetMap:
 
     ``to_input[j]`` is the input offset of output character ``j``; the extra entry at
     ``len(out)`` is the input length, so half-open spans map cleanly.
+
+    The table is built the first time someone reads it: a parse composes six steps' maps, but only
+    a caller that traces spans back to the raw text (the tests, a debugging session) ever reads the
+    composed map, so building and gathering tables of every text position on each parse was wasted work.
     """
 
-    __slots__ = ("_to_input", "_length", "is_identity")
+    __slots__ = ("_to_input", "_build", "_length", "is_identity")
 
     def __init__(self, to_input: Iterable[int], *, is_identity: bool = False) -> None:
         self._to_input: array | None = array("l", to_input)
+        self._build: Callable[[], array] | None = None
         self._length = len(self._to_input) - 1
         self.is_identity = is_identity
 
@@ -31,14 +36,20 @@ class OffsetMap:
     def identity(cls, length: int) -> "OffsetMap":
         """The map of a step that changed nothing: composing with it is free, and its table is
         only built if someone reads it."""
+        return cls.deferred(length, lambda: _counting(0, length + 1), is_identity=True)
+
+    @classmethod
+    def deferred(cls, length: int, build: Callable[[], array], *, is_identity: bool = False) -> "OffsetMap":
+        """The map of an output of ``length`` characters whose table ``build()`` returns when first read."""
         m = cls.__new__(cls)
-        m._to_input, m._length, m.is_identity = None, length, True
+        m._to_input, m._build, m._length, m.is_identity = None, build, length, is_identity
         return m
 
     @property
     def to_input(self) -> array:
         if self._to_input is None:
-            self._to_input = _counting(0, self._length + 1)
+            self._to_input = self._build()
+            self._build = None  # let go of what the builder held
         return self._to_input
 
     def __len__(self) -> int:
@@ -61,10 +72,14 @@ class OffsetMap:
             return self
         if self.is_identity:
             return later
-        mine, idx = self.to_input, later.to_input
-        if len(idx) == 1:
-            return OffsetMap([mine[idx[0]]])
-        return OffsetMap(itemgetter(*idx)(mine))  # one C-level gather instead of a Python loop
+        return OffsetMap.deferred(later._length, lambda: _gather(self.to_input, later.to_input))
+
+
+def _gather(mine: array, idx: array) -> array:
+    """``mine[i]`` for every ``i`` of ``idx``."""
+    if len(idx) == 1:
+        return array("l", [mine[idx[0]]])
+    return array("l", itemgetter(*idx)(mine))  # one C-level gather instead of a Python loop
 
 
 _COUNTING = array("l")
@@ -98,21 +113,30 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
     if not ordered:
         return text, OffsetMap.identity(len(text))
     parts: list[str] = []
-    to_input = array("l")
     pos = 0
     for edit in ordered:
         if edit.start < pos:
             raise ValueError(f"overlapping edits at {edit.start}")
         parts.append(text[pos:edit.start])
+        parts.append(edit.replacement)
+        pos = edit.end
+    parts.append(text[pos:])
+    new_text, length = "".join(parts), len(text)
+    return new_text, OffsetMap.deferred(len(new_text), lambda: _edited_table(length, ordered))
+
+
+def _edited_table(length: int, ordered: list[Edit]) -> array:
+    """The table of :func:`apply_edits` for a text of ``length`` characters and its sorted edits."""
+    to_input = array("l")
+    pos = 0
+    for edit in ordered:
         to_input.extend(_counting(pos, edit.start))
         rep = edit.replacement
         if rep:
-            parts.append(rep)
             if len(rep) == edit.end - edit.start:
                 to_input.extend(_counting(edit.start, edit.end))
             else:
                 to_input.extend([edit.start] * len(rep))
         pos = edit.end
-    parts.append(text[pos:])
-    to_input.extend(_counting(pos, len(text) + 1))
-    return "".join(parts), OffsetMap(to_input)
+    to_input.extend(_counting(pos, length + 1))
+    return to_input
