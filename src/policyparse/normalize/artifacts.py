@@ -16,14 +16,26 @@ _ARTIFACT = regex.compile(
     r"\[(?:bookmark|comment|footnote|endnote)\s*:[^\]\n]{0,80}\]"  # Word export markers
     r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]"  # zero-width characters, BOM, soft hyphen
 )
+_ARTIFACT_STARTS = "[\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""What every artifact starts with."""
 _LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_BREAKS = "\r\u2028\u2029\x0b\x0c\x85"
+"""What every odd line break holds."""
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    """Whether ``text`` holds one of ``chars``: a few ``in`` tests cost a fraction of a regex scan,
+    and most notices hold no artifact and no odd line break, so the scans mostly need not run."""
+    return any(c in text for c in chars)
 
 
 def remove_artifacts(text: str) -> StepResult:
     """Delete export markers and invisible characters; unify line breaks to ``\\n``."""
-    edits = [Edit(m.start(), m.end(), "") for m in _ARTIFACT.finditer(text)]
-    markers = [m.group() for m in _ARTIFACT.finditer(text) if m.group().startswith("[")]
-    edits += [Edit(m.start(), m.end(), "\n") for m in _LINE_BREAK.finditer(text)]
+    artifacts = list(_ARTIFACT.finditer(text)) if _holds_any(text, _ARTIFACT_STARTS) else []
+    edits = [Edit(m.start(), m.end(), "") for m in artifacts]
+    markers = [m.group() for m in artifacts if m.group().startswith("[")]
+    if _holds_any(text, _BREAKS):
+        edits += [Edit(m.start(), m.end(), "\n") for m in _LINE_BREAK.finditer(text)]
     new_text, offsets = apply_edits(text, edits)
     diagnostics = []
     if markers:

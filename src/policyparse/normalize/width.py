@@ -9,7 +9,7 @@ rewrite ``㈠`` and ``①`` and change string lengths.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from policyparse.normalize.offsets import OffsetMap
 from policyparse.normalize.step import StepResult
@@ -32,7 +32,9 @@ def _char_class(codes: list[int]) -> str:
     return "[" + "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in runs) + "]"
 
 
-_FOLDABLE = regex.compile(_char_class(list(FOLD_TABLE)))
+_FOLDABLE = re.compile(_char_class(list(FOLD_TABLE)))
+"""Plain code points only: stdlib ``re`` reads the class as ``regex`` does, and finds it several
+times faster in text that is mostly Han."""
 _FOLDED = {chr(c): s for c, s in FOLD_TABLE.items()}
 
 
