@@ -8,13 +8,15 @@ keep that rule right on real copies: a title also ends where the next heading st
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
 
 from policyparse.resources import read_lines
 
-_TITLE_END = regex.compile(r"[。！？\n]")
+_TITLE_END = re.compile(r"[。！？\n]")
+"""Plain characters: stdlib ``re`` finds them as ``regex`` would, with less overhead a call."""
 _TRAILING = "：:；;，,、 \t"
 RUN_ON_CHARS = 30
 """A title candidate longer than this may be a heading whose line break was lost."""

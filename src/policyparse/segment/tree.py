@@ -28,15 +28,18 @@ class _Open:
     id: str
 
 
-def _line_start(text: str, pos: int) -> bool:
-    line_begin = text.rfind("\n", 0, pos) + 1
-    return not text[line_begin:pos].strip()
+def _line_begin(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
-def _in_table_row(text: str, pos: int) -> bool:
-    line_begin = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    return "\t" in text[line_begin:line_end if line_end >= 0 else len(text)]
+def _line_start(text: str, pos: int, line_begin: int) -> bool:
+    """Whether only spaces stand between the line's beginning and ``pos``."""
+    return line_begin == pos or not text[line_begin:pos].strip()
+
+
+def _in_table_row(text: str, line_begin: int) -> bool:
+    line_end = text.find("\n", line_begin)
+    return text.find("\t", line_begin, line_end if line_end >= 0 else len(text)) >= 0
 
 
 def _follows_sentence(text: str, pos: int) -> bool:
@@ -58,11 +61,12 @@ def _first_child_of_title(text: str, marker: Marker, last: Marker | None) -> boo
 
 def accept_heading(text: str, marker: Marker, stack: list[_Open], last: Marker | None) -> bool:
     """Whether a marker occurrence opens a section (see the module docstring)."""
-    if _in_table_row(text, marker.start):
+    line_begin = _line_begin(text, marker.start)
+    if _in_table_row(text, line_begin):
         return False
     if marker.family.name == "attachment":
-        return _line_start(text, marker.start)
-    if _line_start(text, marker.start):
+        return _line_start(text, marker.start, line_begin)
+    if _line_start(text, marker.start, line_begin):
         return True
     if _follows_sentence(text, marker.start):
         return _fits_numbering(marker, stack)
@@ -96,12 +100,9 @@ def build_sections(text: str) -> list[Section]:
 def _with_spans(text: str, accepted: list[tuple[Marker, str, str | None, int]]) -> list[Section]:
     sections = []
     n = len(text)
+    ends = _section_ends(accepted, n)
     for i, (marker, section_id, parent, level) in enumerate(accepted):
         next_heading = accepted[i + 1][0].start if i + 1 < len(accepted) else n
-        end = next(
-            (m.start for m, _, _, lvl in accepted[i + 1:] if lvl <= level),
-            n,
-        )
         t_start = marker.end
         while t_start < n and text[t_start] in " \t\u3000":
             t_start += 1
@@ -112,10 +113,23 @@ def _with_spans(text: str, accepted: list[tuple[Marker, str, str | None, int]]) 
                 marker=marker.text,
                 level=level,
                 title=text[t_start:t_end],
-                span=(marker.start, max(end, marker.end)),
+                span=(marker.start, max(ends[i], marker.end)),
                 title_span=(t_start, t_end) if t_end > t_start else None,
                 parent=parent,
                 kind=marker.family.kind,
             )
         )
     return sections
+
+
+def _section_ends(accepted: list[tuple[Marker, str, str | None, int]], n: int) -> list[int]:
+    """Where each section ends: at the next heading of its level or a higher one (a lower level
+    number), else at ``n``. One pass with a stack of the sections still open, whose levels rise
+    from bottom to top: a heading closes every open section of its level or deeper."""
+    ends = [n] * len(accepted)
+    open_: list[int] = []
+    for i, (marker, _, _, level) in enumerate(accepted):
+        while open_ and accepted[open_[-1]][3] >= level:
+            ends[open_.pop()] = marker.start
+        open_.append(i)
+    return ends
