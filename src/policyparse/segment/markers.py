@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -79,15 +80,18 @@ _DIGIT = r"\d\U00010000-\U0010ffff"
 """Every character ``regex`` may read as ``\\d``: stdlib ``re`` knows the digits of an older
 Unicode than ``regex`` does, and the newer ones all lie outside the BMP."""
 _MAY_START = re.compile(
-    rf"[第（({CN_DIGITS}{_DIGIT}{CIRCLED}附]"
-    rf"(?:(?<=[第（({CIRCLED}])|(?<=[{CN_DIGITS}])(?=[{CN_DIGITS}]{{0,3}}、)"
-    rf"|(?<=[{_DIGIT}])(?=[{_DIGIT}]?[．.、])|(?<=附)(?=件))"
+    rf"[第（({CN_DIGITS}{_DIGIT}{CIRCLED}附]"  # one character, then what must follow or precede it
+    rf"(?:(?<=第)(?=(?:[{CN_DIGITS}]{{1,4}}|[{_DIGIT}]{{1,3}})[章节条])"  # chapter, part, article
+    rf"|(?<=[（(])(?=(?:[{CN_DIGITS}]{{1,4}}|[{_DIGIT}]{{1,2}})[）)])"  # cn_paren, arabic_paren
+    rf"|(?<=[{CN_DIGITS}])(?=[{CN_DIGITS}]{{0,3}}、)"  # cn
+    rf"|(?<=[{_DIGIT}])(?<![\d.．][{_DIGIT}])(?=[{_DIGIT}]?[．.、])"  # arabic
+    rf"|(?<=[{CIRCLED}])|(?<=附)(?=件))"  # circled, attachment
 )
-"""Where a :data:`MARKER` may start: 第 (chapter, part, article), a bracket, a circled number, a
-Chinese numeral of at most four characters before 、, a digit before ``.``/``．``/``、`` (one more
-digit between), 附 before 件. A necessary condition, written for stdlib ``re``, whose scan for a
-leading character class runs several times faster than a ``regex`` search; each match takes one
-character, so no start is skipped."""
+"""Where a :data:`MARKER` may start: what each family's pattern requires, loosened where stdlib
+``re`` reads a character class differently (a digit here is any of :data:`_DIGIT`; the digit
+that must not precede an Arabic numeral is a ``re`` digit, and every ``re`` digit is a ``regex``
+digit). A necessary condition, whose ``re`` scan for a leading character class runs several times
+faster than a ``regex`` search; each match takes one character, so no start is skipped."""
 
 
 @dataclass(frozen=True)
@@ -114,15 +118,28 @@ class Marker:
 
 
 def _marker(m: regex.Match) -> Marker:
-    name = m.lastgroup if m.lastgroup in FAMILIES else next(k for k in FAMILIES if m.group(k))
-    raw_n = m.group(f"{name}_n")
+    name = m.lastgroup
+    if name not in FAMILIES:
+        name = next(k for k in FAMILIES if m.group(k))
+    family, number = _family_number(name, m.group(_NUMERAL_GROUP[name]))
+    return Marker(family, number, m.start(), m.end(), m.group())
+
+
+_NUMERAL_GROUP = {name: MARKER.groupindex[f"{name}_n"] for name in FAMILIES}
+"""The number of each family's numeral group (a group read by number is several times faster)."""
+
+
+@lru_cache(maxsize=512)
+def _family_number(name: str, raw_n: str | None) -> tuple[Family, int]:
+    """The family named ``name`` and the number a marker of it writes as ``raw_n`` (cached: a
+    notice writes the same few numerals again and again)."""
     if name == "circled":
         number = CIRCLED.index(raw_n) + 1
     elif raw_n is None:
         number = 1
     else:
         number = cn_ordinal(raw_n)
-    return Marker(FAMILIES[name], number, m.start(), m.end(), m.group())
+    return FAMILIES[name], number
 
 
 def find_markers(text: str) -> list[Marker]:
