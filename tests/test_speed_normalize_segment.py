@@ -1,4 +1,4 @@
-"""The fast paths of normalization and segmentation against the straightforward ones.
+"""The fast paths of the txt loader, normalization and segmentation against the straightforward ones.
 
 Each fast path claims to give exactly what a plainer computation gives (a prefilter that only skips
 what cannot match, stdlib ``re`` for a pattern of plain characters, a table built on demand); these
@@ -12,6 +12,8 @@ import re
 
 import regex
 
+from policyparse.loaders import txt
+from policyparse.loaders.base import SourceRef, TextAssembler, line_ref
 from policyparse.normalize import artifacts, dedupe, width
 from policyparse.normalize.offsets import Edit, OffsetMap, apply_edits
 from policyparse.normalize.pipeline import STEPS, normalize
@@ -170,3 +172,28 @@ def test_section_ends_are_the_next_heading_of_the_same_or_a_higher_level() -> No
         for i, s in enumerate(sections):
             end = next((later.span[0] for later in sections[i + 1:] if later.level <= s.level), len(text))
             assert s.span == (s.span[0], max(end, s.span[0] + len(s.marker)))
+
+
+def test_line_refs_are_the_refs_the_dataclass_makes() -> None:
+    for n in (1, 2, 57, 10_000):
+        fast, plain = line_ref(n), SourceRef(line=n)
+        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+        assert list(vars(fast).items()) == list(vars(plain).items())
+
+
+def test_txt_line_map_is_the_map_a_line_by_line_assembly_builds() -> None:
+    for text in _TEXTS + _made_up(9) + ["", "\n", "\n\n", "a", "a\n", "a\nb", "\na\n\nb\n"]:
+        loaded = txt.load_txt(text.encode("utf-8"), "notice.txt")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        out = TextAssembler()
+        lines = text.split("\n")
+        for n, line in enumerate(lines, start=1):
+            out.append(line + "\n" if n < len(lines) else line, SourceRef(line=n))
+        assert loaded.text == out.text() == text
+        assert loaded.source_map == out.source_map
+
+
+def test_control_characters_as_regex_finds_them() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    plain = regex.compile(r"[^\P{Cc}\t\n\r\f\v]")
+    assert txt._CONTROL.findall(every) == plain.findall(every)
