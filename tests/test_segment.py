@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from policyparse.normalize.pipeline import normalize
+from policyparse.pipeline import parse_text
+from policyparse.segment.markers import cn_ordinal
 from policyparse.segment.tree import build_sections
 from tests.conftest import CORPORA, gold_for
 
@@ -97,3 +101,17 @@ def test_amounts_rates_and_durations_after_a_list_marker_run_into_them_are_read(
     assert ("500万元", 5000000, "max") in money and ("500万元", 5000000, "min") in money
     assert [f.text for f in facts if f.type == "duration"] == ["3年"]
     assert not any(f.text.startswith(("1.", "2.", "3.")) for f in facts)
+
+
+@pytest.mark.parametrize(("numeral", "value"), [
+    ("一", 1), ("十", 10), ("十二", 12), ("九十九", 99), ("一百零五", 105), ("两百", 200), ("12", 12),
+    ("〇二十", 20), ("二〇二", 202), ("十十", 10),
+])
+def test_marker_numerals_never_fail(numeral, value):
+    assert cn_ordinal(numeral) == value
+
+
+@pytest.mark.parametrize("text", ["〇二十、测试\n正文", "二〇二十、测试", "\U00011f51、测试"])
+def test_odd_marker_numerals_still_parse(text):
+    doc = parse_text(text)
+    assert [s.marker for s in doc.sections] == [text.split("、")[0] + "、"]

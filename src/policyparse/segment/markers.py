@@ -11,6 +11,7 @@ paragraph), and the numeric scanners' mask keeps marker digits from being read a
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,18 +23,28 @@ _CN_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 
 
 def cn_ordinal(numeral: str) -> int:
-    """Value of a small Chinese or Arabic ordinal as used in markers (一 … 九十九, 1 … 99)."""
-    if numeral.isdigit():
+    """Value of a small Chinese or Arabic ordinal as used in markers (一 … 九十九, 1 … 99).
+
+    Never fails on a marker the pattern lets through: a run the grammar does not know (``〇二十``
+    typed for 二十, a digit of a newer Unicode than Python's) is read digit by digit around its
+    百/十, an unknown digit counting as 0."""
+    if numeral.isdecimal():
         return int(numeral)
     if "百" in numeral:
         hundreds, _, rest = numeral.partition("百")
-        return _CN_VALUES.get(hundreds, 1) * 100 + (cn_ordinal(rest.lstrip("零〇")) if rest else 0)
+        return (_digit_run(hundreds) or 1) * 100 + (cn_ordinal(rest.lstrip("零〇")) if rest else 0)
     if "十" in numeral:
         tens, _, ones = numeral.partition("十")
-        return (_CN_VALUES[tens] if tens else 1) * 10 + (_CN_VALUES[ones] if ones else 0)
+        return (_digit_run(tens) if tens else 1) * 10 + _digit_run(ones)
+    return _digit_run(numeral)
+
+
+def _digit_run(digits: str) -> int:
+    """``digits`` read one by one (二〇二 → 202); 十 or 百 left in the run, or a digit Python does not
+    know, count as 0."""
     value = 0
-    for ch in numeral:
-        value = value * 10 + _CN_VALUES[ch]
+    for ch in digits:
+        value = value * 10 + (_CN_VALUES.get(ch) if ch in _CN_VALUES else unicodedata.decimal(ch, 0))
     return value
 
 
