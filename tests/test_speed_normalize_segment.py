@@ -21,7 +21,7 @@ from policyparse.segment.markers import (
     _DIGIT,
     _MAY_START,
     MARKER,
-    _marker_matches,
+    marker_matches,
     line_marker,
 )
 from policyparse.segment.tree import build_sections
@@ -60,7 +60,7 @@ def test_markers_may_start_only_where_the_prefilter_says() -> None:
 
 def test_markers_are_the_matches_of_a_plain_scan() -> None:
     for text in _TEXTS + _made_up(2):
-        assert _span_list(_marker_matches(text)) == _span_list(MARKER.finditer(text))
+        assert _span_list(marker_matches(text)) == _span_list(MARKER.finditer(text))
 
 
 def test_line_marker_is_the_marker_a_plain_match_finds() -> None:

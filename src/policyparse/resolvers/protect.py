@@ -20,7 +20,7 @@ from policyparse.resolvers.doc_numbers import doc_number_matches, order_number_m
 from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.phones import phone_spans
-from policyparse.segment.markers import MARKER as HEADING_MARKER
+from policyparse.segment.markers import marker_matches
 
 __all__ = ["book_title_spans", "doc_number_spans", "protected_spans"]
 
@@ -60,7 +60,7 @@ def protected_spans(f: str) -> SpanSet:
     for pattern, needed, group in _SCANS:
         for start, end in lines_holding(f, needed):
             spans.extend(m.span(group) for m in pattern.finditer(f, start, end))
-    for m in HEADING_MARKER.finditer(f):
+    for m in marker_matches(f):
         before = m.start()
         while before > 0 and f[before - 1] in " \t":
             before -= 1

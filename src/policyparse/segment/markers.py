@@ -155,10 +155,10 @@ def _family_number(name: str, raw_n: str | None) -> tuple[Family, int]:
 
 def find_markers(text: str) -> list[Marker]:
     """Every marker-shaped string in ``text`` (whether it is a heading is decided later)."""
-    return [_marker(m) for m in _marker_matches(text)]
+    return [_marker(m) for m in marker_matches(text)]
 
 
-def _marker_matches(text: str) -> Iterator[regex.Match]:
+def marker_matches(text: str) -> Iterator[regex.Match]:
     """``MARKER.finditer(text)``, trying :data:`MARKER` only where it may start: the same
     leftmost, non-overlapping matches, since a match is never empty and ``MARKER.match`` at a
     position reads the text around it (line starts, lookbehinds) as a search would."""
