@@ -1,0 +1,57 @@
+"""The fast paths of the shared whole-text scanners (date atoms, raw numbers) against the straightforward ones.
+
+Each fast path claims to find exactly what a plain scan finds (a stdlib prefilter that only skips
+positions where nothing can match); these tests hold them to it on the corpora, folded, and on strings
+made to hit the edges.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import regex
+
+from policyparse.resolvers import dates
+from policyparse.resolvers.base import fold
+from policyparse.resolvers.protect import protected_spans
+from tests.conftest import CORPORA
+
+_TEXTS = [fold(p.read_text(encoding="utf-8"))
+          for p in sorted(CORPORA.glob("*.txt")) + sorted(CORPORA.glob("unseen/*.txt"))]
+_KAWI_TWO = "\U00011F52"
+"""A digit ``regex`` knows and Python 3.11's Unicode (14.0) does not."""
+_DATE_PIECES = list("0123456789年月日号时点分秒个季度起开始至到~-—:./ \t第首前后上中下最底末早晚凌傍夜午白旬半份"
+                    "〇零一二三四五六七八九十廿两星期周礼拜间里晨天后()（含）和与之间止以来内前、，。\n") + [
+    "2023年6月21日", "二〇二三年五月九日", "6月21日-30日", "2022—2024年", "下午5:00", "上午九时", "第三季度",
+    "首季度", "前两个季度", "上半年", "第二周", "上旬", "年底", "月末", "2019-11-0508:45", "20230621", "18年10月",
+    "2020年5月11-18日", "2018年9月至12月", "6月21", "最后三个月", "后 3 个月", "晚8点", "凌晨2点半", "夜间10时",
+    "白天9点", "午后3时", "傍晚6时", "早上八点", "十二月三十一日", "廿一日", "2020年年底", "5月月底", "2100年",
+    "1899.12", "2021/3/4", "2022 — 2023年", "9:30-11:30", "12月 5", "12月\t\t5日", "三点一刻", "两点整",
+    "20" + _KAWI_TWO + "3年", "1" + _KAWI_TWO + "月", "第1" + _KAWI_TWO + "个月", "下午" + _KAWI_TWO + "时",
+    "2023" + _KAWI_TWO * 4, "〔2019〕14号", "0571-88888888", "第十一条", "上一年度", "1:1", "5.2年",
+]
+
+
+def _made_up(pieces: list[str], seed: int, count: int = 3000) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 24))) for _ in range(count)]
+
+
+def test_regex_and_re_read_digits_alike_on_the_basic_multilingual_plane() -> None:
+    plane = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    assert regex.findall(r"\d", plane) == re.findall(r"\d", plane)
+    beyond = "".join(chr(c) for c in range(0x10000, 0x110000))
+    assert set(regex.findall(r"\d", beyond)) <= set(re.findall(f"[{dates._ANY_DIGIT}]", beyond))
+
+
+def _plain_atoms(f: str) -> list[tuple[int, int, str | None]]:
+    prot = protected_spans(f)
+    return [(m.start(), m.end(), m.lastgroup) for m in dates._ATOM.finditer(f)
+            if m.end() > m.start() and not prot.overlaps(m.start(), m.end())]
+
+
+def test_date_atoms_are_what_a_plain_scan_finds() -> None:
+    texts = _TEXTS + _made_up(_DATE_PIECES, 1) + _made_up(_DATE_PIECES, 2)
+    for f in texts:
+        assert [(m.start(), m.end(), m.lastgroup) for m in dates._atoms(f)] == _plain_atoms(f), f
