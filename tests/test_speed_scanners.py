@@ -12,7 +12,7 @@ import re
 
 import regex
 
-from policyparse.resolvers import dates
+from policyparse.resolvers import dates, numerals
 from policyparse.resolvers.base import fold
 from policyparse.resolvers.protect import protected_spans
 from tests.conftest import CORPORA
@@ -55,3 +55,74 @@ def test_date_atoms_are_what_a_plain_scan_finds() -> None:
     texts = _TEXTS + _made_up(_DATE_PIECES, 1) + _made_up(_DATE_PIECES, 2)
     for f in texts:
         assert [(m.start(), m.end(), m.lastgroup) for m in dates._atoms(f)] == _plain_atoms(f), f
+
+
+_NUMBER_PIECES = list("0123456789.,-负 \t零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖幺廿卅卌十拾百佰千仟万亿点余多几数kK半"
+                      "分之又/元年个%、(:=;<>≥≤\n") + [
+    "1/2", "1 4/3", "三分之一", "2又一千分之47", "两年零三个月", "十余万", "几十万", "半百", "1.5万", "2,000", "-5",
+    "负3", "( -2", "15k", "1e3", "〔2019〕14号", "0571-88888888", "第十一条", "一、", "（二）", _KAWI_TWO, "١٢",
+    "\U0001D7D8",
+]
+
+
+def test_re_reads_digits_as_str_isdecimal() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert re.findall(r"\d", every) == [c for c in every if c.isdecimal()]
+
+
+def _plain_raw_numbers(f: str) -> tuple:
+    """:func:`~policyparse.resolvers.numerals.raw_numbers` as a plain loop: search for _START from where
+    the last number ended."""
+    n = numerals
+    prot = protected_spans(f)
+    out, pos = [], 0
+    while (m := n._START.search(f, pos)) is not None:
+        st = m.start()
+        got = n._number_at(f, st)
+        if got is None:
+            pos = st + 1
+            continue
+        end, nv, kind, n_cn = got
+        if nv.mode == "digits" and end - st == 2 and f[st] in "零〇":
+            st += 1
+            got = n._number_at(f, st)
+            if got is None:
+                pos = st
+                continue
+            end, nv, kind, n_cn = got
+        if prot.overlaps(st, end):
+            pos = end if end > st else st + 1
+            continue
+        out.append(n._Raw(st, end, nv, kind, n_cn, n._usable(f, st, end, nv)))
+        pos = end
+    for m in n._SLASH_FRACTION.finditer(f):
+        if int(m.group(4)) == 0 or prot.overlaps(m.start(), m.end()):
+            continue
+        if m.group(1) and m.start() > 0 and f[m.start() - 1] not in n._SIGN_BEFORE:
+            continue
+        nv = n.NumberValue(n._slash_value(*m.groups()))
+        out = [r for r in out if not (r.start < m.end() and m.start() < r.end)]
+        out.append(n._Raw(m.start(), m.end(), nv, "fraction", 0, n._usable(f, m.start(), m.end(), nv)))
+    out.sort(key=lambda r: r.start)
+    return tuple(out)
+
+
+def _outcome(scan, f: str):
+    """What ``scan(f)`` gives, or the class of what it raises (a slash fraction after a digit Python's
+    Unicode does not know, ``\U00011F521 4/3``, stops both scans alike)."""
+    try:
+        return scan(f)
+    except (ArithmeticError, ValueError) as exc:
+        return type(exc)
+
+
+def test_raw_numbers_are_what_a_plain_search_finds() -> None:
+    for f in _TEXTS + _made_up(_NUMBER_PIECES, 3) + _made_up(_NUMBER_PIECES, 4):
+        assert _outcome(numerals.raw_numbers, f) == _outcome(_plain_raw_numbers, f), f
+
+
+def test_a_lone_numeral_token_is_told_as_the_plain_test_tells_it() -> None:
+    for f in _TEXTS[:20] + _made_up(_NUMBER_PIECES, 5):
+        for end in range(len(f) + 1):
+            plain = f[end:end + 1] not in ("分", "又") and not numerals._TOKEN.match(f, end)
+            assert numerals._numeral_ends(f, end) == plain

@@ -62,6 +62,16 @@ _TOKEN = rx(
 _START = rx(
     r"(?:(?:负|(?<![^\s(\[:=,;、<>≥≤])-)[ \t]?)?(?:\d|(?<![.\d])\.\d|[零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖廿卅卌十拾百佰千仟几数]|半百)"
 )
+_START_CANDIDATE = rx(
+    r"[负\-.\d\U00010000-\U0010FFFF零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖廿卅卌十拾百佰千仟几数半]",
+    engine="re",
+)
+"""Every character a :data:`_START` match can begin with (a sign, a digit, a point, a numeral, 半), found
+by a stdlib scan; every character beyond the Basic Multilingual Plane is let in, where ``regex`` knows
+digits of a newer Unicode than Python's (the two agree on the plane: ``tests/test_speed_scanners.py``)."""
+_STARTS_HERE = frozenset("0123456789零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖廿卅卌十拾百佰千仟几数")
+"""The candidates :data:`_START` surely matches at, alone (a sign before them would be a candidate
+before them, looked at first)."""
 _FRACTION_JOIN = rx(r"[ \t]{0,3}分[ \t]{0,3}之[ \t]{0,3}", engine="re")
 _MIXED_JOIN = rx(r"[ \t]{0,3}又[ \t]{0,3}", engine="re")
 _SLASH_FRACTION = rx(r"(?<![\d/.\-])(-?)(?:(\d{1,3})[ ])?(\d{1,4})/(\d{1,4})(?![\d/])")
@@ -439,10 +449,24 @@ def _lone_token(kind: str, token: str) -> _Hit | None:
     return _evaluate([(kind, token, 0, len(token))])
 
 
+_TOKEN_STARTS = frozenset(" \t.一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖幺零〇廿卅卌十拾百佰千仟万亿点余多几数kK负-半")
+"""The characters a :data:`_TOKEN` match can begin with, besides the digits (``re`` reads ``\\d`` as
+:meth:`str.isdecimal` does)."""
+
+
+def _numeral_ends(f: str, end: int) -> bool:
+    """Whether the numeral token that ends at ``end`` is the last: no token follows it (only a character
+    of :data:`_TOKEN_STARTS` or a digit may begin one), nor a fraction's 分 or a mixed number's 又."""
+    nxt = f[end:end + 1]
+    if nxt in _TOKEN_STARTS or nxt.isdecimal():
+        return _TOKEN.match(f, end) is None
+    return nxt != "分" and nxt != "又"
+
+
 def _number_at(f: str, pos: int) -> tuple[int, NumberValue, str, int] | None:
     """The longest number (incl. fractions) starting at ``pos``: (end, value, kind, n_cn)."""
     first = _TOKEN.match(f, pos)
-    if first is not None and f[first.end():first.end() + 1] not in ("分", "又") and not _TOKEN.match(f, first.end()):
+    if first is not None and _numeral_ends(f, first.end()):
         # one token, and neither a fraction (分之) nor a mixed number (又) after it
         hit = _lone_token(first.lastgroup, first.group())
         return None if hit is None else (pos + hit.end, hit.value, "cardinal", hit.n_cn)
@@ -550,12 +574,12 @@ def raw_numbers(f: str) -> tuple[_Raw, ...]:
     prot = protected_spans(f)
     out: list[_Raw] = []
     pos = 0
-    n = len(f)
-    while pos < n:
-        m = _START.search(f, pos)
-        if not m:
-            break
-        st = m.start()
+    start_at = _START.match
+    for candidate in _START_CANDIDATE.finditer(f):
+        st = candidate.start()
+        # the first candidate from pos on where _START matches is where _START.search(f, pos) finds one
+        if st < pos or (f[st] not in _STARTS_HERE and start_at(f, st) is None):
+            continue
         got = _number_at(f, st)
         if got is None:
             pos = st + 1
