@@ -12,7 +12,7 @@ import re
 
 import regex
 
-from policyparse.resolvers import dates, numerals
+from policyparse.resolvers import dates, money, numerals
 from policyparse.resolvers.base import fold
 from policyparse.resolvers.protect import protected_spans
 from tests.conftest import CORPORA
@@ -126,3 +126,26 @@ def test_a_lone_numeral_token_is_told_as_the_plain_test_tells_it() -> None:
         for end in range(len(f) + 1):
             plain = f[end:end + 1] not in ("分", "又") and not numerals._TOKEN.match(f, end)
             assert numerals._numeral_ends(f, end) == plain
+
+
+class _Everything:
+    """A stand-in for a prefilter's character set that lets every character through."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_MONEY_PIECES = _NUMBER_PIECES + list("元圆块钱角毛整正人民币美港欧日万亿千(含不)—~至到及或以上下 多余几") + [
+    "万元", "亿元", "人民币", "美元", "(含)", "(不含)", "及以上", "以上", "——", "块钱", "五元七毛八分", "10-50万元",
+    "2万(含)-8万元", "一千到两千万元", "20~35k元", "40(含)万元以上", "     元", "1000万元及以上至5000万元", "八九亿元",
+]
+
+
+def test_money_prefilters_skip_only_what_cannot_match(monkeypatch) -> None:
+    texts = _TEXTS + _made_up(_MONEY_PIECES, 6) + _made_up(_MONEY_PIECES, 7)
+    fast = [_outcome(lambda f: money._money_items(f, allow_bare=False), f) for f in texts]
+    for name in ("_TAIL_FIRST", "_AFTER_LEFT_FIRST", "_RANGE_GAP_FIRST"):
+        monkeypatch.setattr(money, name, _Everything())
+    plain = [_outcome(lambda f: money._money_items(f, allow_bare=False), f) for f in texts]
+    assert fast == plain
+    assert sum(len(items) for items in plain if isinstance(items, list)) > 1000

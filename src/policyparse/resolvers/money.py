@@ -85,6 +85,10 @@ _RANGE_GAP = rx(
 )
 _AFTER_LEFT = rx(r"[ \t]{0,3}(?:\(含\)|\(不含\))?(?:及以上|或以上|以上)?", engine="re")
 """What may follow the low end of a range before 至: (含), or the 以上 of a tier (1000万元及以上至5000万元)."""
+_AFTER_LEFT_FIRST = frozenset(" \t(及或以")
+"""The characters :data:`_AFTER_LEFT` can begin with (elsewhere it matches nothing)."""
+_RANGE_GAP_FIRST = frozenset("(—-~至到")
+"""What :data:`_RANGE_GAP` reads first after its spaces (at most six): an inclusion aside or a separator."""
 _KUAI_OK = rx(r"块钱|块(?![\p{Han}])|块(?=[以左的多])|块(?=零?[一二三四五六七八九两\d](?:[角毛分钱]|$|[^\d\p{Han}]|[到至]))")
 _MONEY_CUE = rx(
     r"(?:资金|资助|补助|补贴|奖励|奖补|扶持|投资|投入|金额|经费|费用|收入|营收|销售额|产值|利润|利税|税收|纳税|融资|贷款|授信"
@@ -137,7 +141,13 @@ def _sub_digit_any(s: str) -> int:
     return int(s) if s.isdigit() else int(parse_number_ex(s).value)
 
 
+_TAIL_FIRST = frozenset("(多余几" + "".join(word[0] for word in CURRENCY_WORDS))
+"""What :data:`_TAIL` reads first after its spaces (at most five): an inclusion aside, 多/余/几, a currency word."""
+
+
 def _tail_at(f: str, pos: int):
+    if f[pos:pos + 6].lstrip(" \t")[:1] not in _TAIL_FIRST:
+        return None  # no currency word follows: skip the pattern
     m = _TAIL.match(f, pos)
     if not m:
         return None
@@ -256,12 +266,11 @@ def _money_items(f: str, *, allow_bare: bool) -> list[tuple[int, int, dict, dict
         pre = _prefix_currency(f, pos, r.start)
         # a range: r [unit] SEP r2 unit
         left_end = tail.end() if tail else r.end
-        inc = _AFTER_LEFT.match(f, left_end)
-        gap_from = inc.end() if inc else left_end
+        gap_from = _AFTER_LEFT.match(f, left_end).end() if f[left_end:left_end + 1] in _AFTER_LEFT_FIRST else left_end
         j = i + 1
         while j < n and raws[j].start < gap_from:
             j += 1
-        if j < n:
+        if j < n and f[gap_from:gap_from + 7].lstrip(" \t")[:1] in _RANGE_GAP_FIRST:
             r2 = raws[j]
             gap = _RANGE_GAP.fullmatch(f, gap_from, r2.start)
             tail2 = _tail_at(f, r2.end) if gap else None
