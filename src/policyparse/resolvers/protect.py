@@ -43,7 +43,7 @@ _SCANS = (
     (_STANDARD, re.compile(r"GB|DB|JB|HG|YY|QB|SJ|T/|ISO|IEC"), 0),
     (_URL, re.compile(r"://|www\.|\.(?:com|cn|net|org|gov|edu|info|io)"), 0),
     (_EMAIL, re.compile("@"), 0),
-    (_LONG_DIGITS, re.compile(r"\d{12}"), 0),
+    (_LONG_DIGITS, re.compile(r"\d\d{11}"), 0),  # \d{12}, spelt so that re skips to a digit before trying it
     (_PLAN, re.compile("五"), 0),
     (_POSTCODE, re.compile("邮编|邮政编码"), 1),
 )
