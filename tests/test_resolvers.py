@@ -602,3 +602,12 @@ def test_doc_number_matches_are_the_patterns_own(text):
         expected = [(m.span(), m.groups()) for m in DOC_NUMBER.finditer(text, start, stop)]
         assert [(m.span(), m.groups()) for m in doc_number_matches(text, start, stop)] == expected
     assert [m.group() for m in doc_number_matches(text)] == [m.group() for m in DOC_NUMBER.finditer(text)]
+
+
+def test_a_slash_fraction_python_cannot_read_is_no_number_and_no_crash():
+    from policyparse.resolvers.numerals import raw_numbers
+
+    found = raw_numbers("\U00011F521 4/3 和 3/4")  # a digit of a newer Unicode than Python's
+    assert [(r.start, r.end) for r in found if r.kind == "fraction"] == [(9, 12)]
+    with pytest.raises(ValueError):
+        parse_number("\U00011F52/3")

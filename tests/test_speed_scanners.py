@@ -96,11 +96,14 @@ def _plain_raw_numbers(f: str) -> tuple:
         out.append(n._Raw(st, end, nv, kind, n_cn, n._usable(f, st, end, nv)))
         pos = end
     for m in n._SLASH_FRACTION.finditer(f):
-        if int(m.group(4)) == 0 or prot.overlaps(m.start(), m.end()):
+        if prot.overlaps(m.start(), m.end()):
             continue
         if m.group(1) and m.start() > 0 and f[m.start() - 1] not in n._SIGN_BEFORE:
             continue
-        nv = n.NumberValue(n._slash_value(*m.groups()))
+        try:
+            nv = n.NumberValue(n._slash_value(*m.groups()))
+        except ValueError:
+            continue
         out = [r for r in out if not (r.start < m.end() and m.start() < r.end)]
         out.append(n._Raw(m.start(), m.end(), nv, "fraction", 0, n._usable(f, m.start(), m.end(), nv)))
     out.sort(key=lambda r: r.start)
@@ -108,8 +111,7 @@ def _plain_raw_numbers(f: str) -> tuple:
 
 
 def _outcome(scan, f: str):
-    """What ``scan(f)`` gives, or the class of what it raises (a slash fraction after a digit Python's
-    Unicode does not know, ``\U00011F521 4/3``, stops both scans alike)."""
+    """What ``scan(f)`` gives, or the class of what it raises (neither should raise)."""
     try:
         return scan(f)
     except (ArithmeticError, ValueError) as exc:

@@ -497,11 +497,15 @@ def _number_at(f: str, pos: int) -> tuple[int, NumberValue, str, int] | None:
 
 
 def _slash_value(sign: str, whole: str | None, a: str, b: str) -> Decimal:
-    if int(b) == 0:
-        raise ValueError("division by zero")
-    with localcontext() as ctx:
-        ctx.prec = 28
-        v = Decimal(a) / Decimal(b) + (Decimal(whole) if whole else 0)
+    """``[-][whole ]a/b``; ValueError for a zero denominator or digits Python cannot read."""
+    try:
+        if int(b) == 0:
+            raise ValueError("division by zero")
+        with localcontext() as ctx:
+            ctx.prec = 28
+            v = Decimal(a) / Decimal(b) + (Decimal(whole) if whole else 0)
+    except InvalidOperation as exc:
+        raise ValueError(f"not a fraction: {a}/{b}") from exc
     return -v if sign else v
 
 
@@ -600,11 +604,14 @@ def raw_numbers(f: str) -> tuple[_Raw, ...]:
         pos = end
     # Arabic slash fractions (1/2, 1 4/3) not caught above: replace the plain numbers they cover
     for m in _SLASH_FRACTION.finditer(f):
-        if int(m.group(4)) == 0 or prot.overlaps(m.start(), m.end()):
+        if prot.overlaps(m.start(), m.end()):
             continue
         if m.group(1) and m.start() > 0 and f[m.start() - 1] not in _SIGN_BEFORE:
             continue
-        v = _slash_value(*m.groups())
+        try:
+            v = _slash_value(*m.groups())
+        except ValueError:  # n/0, or a digit of a newer Unicode than Python's: no number
+            continue
         out = [r for r in out if not (r.start < m.end() and m.start() < r.end)]
         nv = NumberValue(v)
         out.append(_Raw(m.start(), m.end(), nv, "fraction", 0, _usable(f, m.start(), m.end(), nv)))
