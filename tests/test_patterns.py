@@ -80,3 +80,13 @@ def test_every_stdlib_pattern_finds_what_regex_finds_in_the_corpora():
             assert got == want, source
         checked += 1
     assert checked >= 40
+
+
+def test_a_lazy_pattern_compiles_once_whatever_is_read_of_it(monkeypatch):
+    calls = []
+    real = patterns.compile_pattern
+    monkeypatch.setattr(patterns, "compile_pattern", lambda *a: calls.append(a) or real(*a))
+    lazy = rx(r"(?P<n>\d+)年")
+    assert lazy.groupindex == {"n": 1} and lazy.groups == 1 and lazy.search("2023年").group("n") == "2023"
+    assert lazy.groupindex == {"n": 1}
+    assert len(calls) == 1

@@ -169,9 +169,12 @@ class LazyPattern:
         return c
 
     def __getattr__(self, name: str):
+        """Any other attribute of the compiled pattern (``groupindex``, ``groups`` …), compiling it
+        on the first use only."""
         if name.startswith("__") or name == "_compiled":
             raise AttributeError(name)
-        return getattr(self.compiled(), name)
+        compiled = self.__dict__.get("_compiled")
+        return getattr(compiled if compiled is not None else self.compiled(), name)
 
 
 def compile_pattern(pattern: str, flags: int = 0, engine: str = "regex") -> regex.Pattern | re.Pattern:
