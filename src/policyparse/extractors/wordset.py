@@ -2,8 +2,9 @@
 
 The extractors trim filler words, look-back windows and lead-in words off the ends of a phrase many
 times per notice. Testing every word of a list with ``startswith`` costs one call per word; a
-:class:`WordSet` looks up one slice per distinct word length instead, longest first, so the answer
-is the same as scanning the list sorted longest first.
+:class:`WordSet` looks up the character at the edge, then one slice per distinct length of the
+words that start (end) with it, longest first, so the answer is the same as scanning the list sorted
+longest first.
 """
 
 from __future__ import annotations
@@ -42,31 +43,48 @@ def _trie_pattern(node: dict) -> str:
 
 
 class WordSet:
-    """A set of words with their distinct lengths, longest first."""
+    """A set of words with the lengths of the words that start (end) with each character, longest first.
 
-    __slots__ = ("_words", "_lengths")
+    Looking up the character at the edge first answers most questions (no word starts there) with one
+    dictionary lookup; otherwise only the lengths of the words that start (end) with that character
+    are tried, longest first, so the answer is the one of the list sorted longest first."""
+
+    __slots__ = ("_words", "_by_first", "_by_last")
 
     def __init__(self, words: Iterable[str]) -> None:
         self._words = frozenset(w for w in words if w)
-        self._lengths = tuple(sorted({len(w) for w in self._words}, reverse=True))
+        self._by_first = _lengths_by(self._words, 0)
+        self._by_last = _lengths_by(self._words, -1)
 
     def __contains__(self, word: object) -> bool:
         return word in self._words
 
     def prefix(self, text: str, start: int, end: int, min_rest: int = 0) -> int:
         """Length of the longest word at ``text[start:]`` that leaves at least ``min_rest``
-        characters before ``end``; 0 when none does."""
+        characters before ``end`` (``end <= len(text)``); 0 when none does."""
         room = end - start - min_rest
-        for length in self._lengths:
+        if room <= 0:
+            return 0
+        for length in self._by_first.get(text[start], ()):
             if length <= room and text[start:start + length] in self._words:
                 return length
         return 0
 
     def suffix(self, text: str, start: int, end: int, min_rest: int = 0) -> int:
-        """Length of the longest word ending at ``end`` that leaves at least ``min_rest``
-        characters after ``start``; 0 when none does."""
+        """Length of the longest word ending at ``end`` (``end <= len(text)``) that leaves at least
+        ``min_rest`` characters after ``start``; 0 when none does."""
         room = end - start - min_rest
-        for length in self._lengths:
+        if room <= 0:
+            return 0
+        for length in self._by_last.get(text[end - 1], ()):
             if length <= room and text[end - length:end] in self._words:
                 return length
         return 0
+
+
+def _lengths_by(words: frozenset[str], edge: int) -> dict[str, tuple[int, ...]]:
+    """The distinct lengths of ``words``, longest first, by the character at ``edge`` (0: the first, -1: the last)."""
+    lengths: dict[str, set[int]] = {}
+    for word in words:
+        lengths.setdefault(word[edge], set()).add(len(word))
+    return {ch: tuple(sorted(found, reverse=True)) for ch, found in lengths.items()}

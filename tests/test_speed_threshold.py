@@ -1,0 +1,104 @@
+"""The shortcuts of the threshold scans give what the plain scans give.
+
+A line prefilter (:func:`~policyparse.resolvers.base.lines_holding`) must find something on every
+line where the full pattern matches; the tests scan the corpus notices and strings made to hit the
+edges (digits of a newer Unicode than Python's, spaces, asides) both ways and compare the matches."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import regex
+
+from policyparse.extractors import threshold
+from policyparse.extractors.wordset import WordSet
+from policyparse.resolvers.base import lines_holding
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(CORPORA.glob("*.txt")) + sorted(CORPORA.glob("unseen/*.txt"))]
+
+_GARAY_FOUR = "\U00010d44"
+"""A digit ``regex`` knows and Python's ``re`` does not (Unicode 16)."""
+
+HAND_MADE = (
+    "年龄在18至45周岁（含本数）的人员",
+    "注册资本在500万元至2000万元之间",
+    "注册资本在500万(含)至5000万元之间",
+    "总分在70分-90分（含70分）",
+    "下降10%(含)至15%的，给予奖励",
+    "10（含）-15（不含）万元",
+    f"年龄在1{_GARAY_FOUR}至4{_GARAY_FOUR}周岁（含本数）",
+    "主持过两个市级以上科研课题",
+    "有一项学术成果已推广应用",
+    "至少获得1次省级科技进步二等奖以上奖励",
+    "在两项课题研究中起骨干作用",
+    "至少设立1家平价蔬菜摊位",
+    f"主持过{_GARAY_FOUR}个市级以上科研课题",
+    "获得 3 项发明专利",
+    "截至2024年12月，自成立至今",
+    "毕业2年内的高校毕业生，登记注册 3 年内的初创企业",
+    "新毕业生（毕业5年内）",
+    f"退役{_GARAY_FOUR}年内的士兵",
+    "获得3项中国发明专利授权或2项国外发明专利授权的发明人",
+    "拥有2项以上发明专利的企业",
+    f"拥有{_GARAY_FOUR}项以上发明专利的企业",
+)
+
+
+def _edge_strings() -> list[str]:
+    """The hand-made strings, and snippets of the corpus around digits and numerals with their
+    characters shuffled a little (the prefilters must hold on text no notice has)."""
+    rng = random.Random(11)
+    strings = list(HAND_MADE)
+    for text in _TEXTS[:30]:
+        for m in regex.finditer(r"[\d一二两三四五六七八九十]", text):
+            if rng.random() < 0.05:
+                piece = list(text[max(0, m.start() - 12):m.end() + 12])
+                i = rng.randrange(len(piece))
+                piece[i] = rng.choice(["至", "-", " ", "以上", _GARAY_FOUR, "有", "\n", "毕业", "项"])
+                strings.append("".join(piece))
+    return strings
+
+
+def _prefiltered(pattern, needed, text: str) -> list[tuple[int, int]]:
+    return [m.span() for start, end in lines_holding(text, needed) for m in pattern.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize("scan", ["range", "count", "since_event", "holder"])
+def test_line_prefilters_keep_every_match(scan) -> None:
+    pattern, needed = {
+        "range": (threshold._range_pattern(), threshold._range_high_end()),
+        "count": (threshold._count_pattern(), threshold._counted_quantity()),
+        "since_event": (threshold._SINCE_EVENT, threshold._since_event_quantity()),
+        "holder": (threshold._holder_pattern(), threshold._holder_quantity()),
+    }[scan]
+    for text in _TEXTS + _edge_strings():
+        assert _prefiltered(pattern, needed, text) == [m.span() for m in pattern.finditer(text)], text[:80]
+
+
+def test_hand_made_strings_hold_matches() -> None:
+    """The edge cases do reach the patterns (else the test above would prove little)."""
+    assert threshold._range_pattern().search(HAND_MADE[0]) is not None
+    assert threshold._count_pattern().search(HAND_MADE[12]) is not None
+    assert threshold._SINCE_EVENT.search(HAND_MADE[17]) is not None
+    assert threshold._holder_pattern().search(HAND_MADE[20]) is not None
+
+
+def test_wordset_prefix_and_suffix_match_the_longest_first_list() -> None:
+    rng = random.Random(5)
+    alphabet = "不低于以上下及达到超过满近三年"
+    for _ in range(300):
+        words = [("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))) for _ in range(rng.randint(1, 10))]
+        ordered = sorted(set(words), key=len, reverse=True)
+        ws = WordSet(words)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                for rest in (0, 1, 2):
+                    room = end - start - rest
+                    prefix = next((len(w) for w in ordered if len(w) <= room and text.startswith(w, start)), 0)
+                    suffix = next((len(w) for w in ordered if len(w) <= room and text[:end].endswith(w)), 0)
+                    assert ws.prefix(text, start, end, rest) == prefix
+                    assert ws.suffix(text, start, end, rest) == suffix
