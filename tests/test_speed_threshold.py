@@ -102,3 +102,12 @@ def test_wordset_prefix_and_suffix_match_the_longest_first_list() -> None:
                     suffix = next((len(w) for w in ordered if len(w) <= room and text[:end].endswith(w)), 0)
                     assert ws.prefix(text, start, end, rest) == prefix
                     assert ws.suffix(text, start, end, rest) == suffix
+
+
+def test_period_in_matches_the_plain_scan() -> None:
+    """:func:`threshold._period_in` skips clauses without the character every window holds."""
+    windows = threshold._longest_first("periods")
+    clauses = [text[i:i + 40] for text in _TEXTS[:20] for i in range(0, len(text), 17)] + list(windows)
+    clauses += [w.replace("年", "") for w in windows]
+    for clause in clauses:
+        assert threshold._period_in(clause) == next((w for w in windows if w in clause), None)

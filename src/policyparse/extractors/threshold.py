@@ -476,10 +476,21 @@ def _holder_lead() -> regex.Pattern:
 
 
 def _period_in(clause: str) -> str | None:
+    """The longest look-back window (``periods`` of the operator table) written in ``clause``, if any."""
+    mark = _period_mark()
+    if mark and mark not in clause:
+        return None  # a clause without the character every window holds holds none
     for p in _longest_first("periods"):
         if p in clause:
             return p
     return None
+
+
+@lru_cache(maxsize=1)
+def _period_mark() -> str:
+    """A character every look-back window holds (年), or "" when they share none."""
+    common = set.intersection(*(set(p) for p in _table()["periods"]))
+    return min(common) if common else ""
 
 
 class _Measured(NamedTuple):
