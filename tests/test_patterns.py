@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from policyparse.charsets import ANY_DIGIT
 from policyparse.extractors import enumeration, threshold
 from policyparse.metadata import jurisdiction
 from policyparse.resolvers import patterns
@@ -27,6 +28,14 @@ def test_han_ranges_are_regex_han_script_for_every_assigned_code_point():
         if unicodedata.category(chr(cp)) != "Cn" and bool(han_regex.match(chr(cp))) != bool(han_re.match(chr(cp)))
     ]
     assert differ == []
+
+
+def test_any_digit_holds_every_regex_digit_and_agrees_with_re_on_the_basic_plane():
+    plane = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    assert regex.findall(r"\d", plane) == re.findall(r"\d", plane)
+    every = plane + "".join(chr(c) for c in range(0x10000, 0x110000))
+    assert set(regex.findall(r"\d", every)) <= set(re.findall(f"[{ANY_DIGIT}]", every))
+    assert set(re.findall(r"\d", every)) <= set(regex.findall(r"\d", every))  # a re \d lookbehind is no wider
 
 
 @pytest.mark.parametrize(("pattern", "text", "expected"), [

@@ -8,7 +8,6 @@ tests hold them to it on the corpora and on strings made to hit the edges.
 from __future__ import annotations
 
 import random
-import re
 
 import regex
 
@@ -18,11 +17,10 @@ from policyparse.normalize import artifacts, dedupe, width
 from policyparse.normalize.offsets import Edit, OffsetMap, apply_edits
 from policyparse.normalize.pipeline import STEPS, normalize
 from policyparse.segment.markers import (
-    _DIGIT,
     _MAY_START,
     MARKER,
-    marker_matches,
     line_marker,
+    marker_matches,
 )
 from policyparse.segment.tree import build_sections
 from tests.conftest import CORPORA
@@ -43,12 +41,6 @@ def _made_up(seed: int, count: int = 400) -> list[str]:
         pick = [rnd.choice(lines) for _ in range(rnd.randint(1, 20))]
         out.append("\n".join(pick + pick[: rnd.randint(0, len(pick))]))
     return out
-
-
-def test_the_prefilter_reads_digits_loosely_enough() -> None:
-    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    assert set(regex.findall(r"\d", every)) <= set(re.findall(f"[{_DIGIT}]", every))
-    assert set(re.findall(r"\d", every)) <= set(regex.findall(r"\d", every))  # the lookbehind of an Arabic numeral
 
 
 def test_markers_may_start_only_where_the_prefilter_says() -> None:

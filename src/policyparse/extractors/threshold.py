@@ -53,6 +53,7 @@ from typing import Iterator, NamedTuple
 
 import regex
 
+from policyparse.charsets import ANY_DIGIT
 from policyparse.extractors.context import Context
 from policyparse.extractors.roles import (
     ELIGIBILITY_SECTION,
@@ -85,11 +86,7 @@ TYPES = ("threshold",)
 
 _NUMBER = r"(?:\d+(?:[.,]\d+)*(?:(?:万|亿)(?![元亿]))?|[零一二两三四五六七八九十百千万]+|(?<![上下前后])半(?=年|个月))"
 """A quantity: digits (with a 万/亿 multiplier), a Chinese numeral, or 半 before 年/个月 (半年以上)."""
-_DIGIT_CHARS = r"\d\U00010000-\U0010ffff"
-r"""Inside a stdlib ``re`` character class: every character ``regex`` reads as a digit. ``re``'s ``\d``
-knows Python's Unicode digits; the digits of a newer Unicode that ``regex`` also knows all lie above
-U+FFFF, so the astral planes are added whole (a prefilter may let more through, never less)."""
-_ROUGH_NUMBER = rf"[{_DIGIT_CHARS}零一二两三四五六七八九十百千万半][{_DIGIT_CHARS}零一二两三四五六七八九十百千万亿.,]*"
+_ROUGH_NUMBER = rf"[{ANY_DIGIT}零一二两三四五六七八九十百千万半][{ANY_DIGIT}零一二两三四五六七八九十百千万亿.,]*"
 """For a stdlib ``re`` prefilter: every text :data:`_NUMBER` matches (and more): its digits, separators,
 numerals, 万/亿 and 半, starting as a number can."""
 _BOUNDARY = "，,。；;：:、\n！？“”"

@@ -45,6 +45,7 @@ from typing import Any
 
 import regex
 
+from policyparse.charsets import ANY_DIGIT
 from policyparse.resolvers.base import Mention, fold
 from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import DAYPART, YEAR4, YEAR_CN, rx
@@ -83,23 +84,10 @@ _TIME = (
 _NSMALL = r"(?:\d{1,2}|十[一二]?|[一二两三四五六七八九]|十)"
 
 _CN_NUMERAL = "〇零一二三四五六七八九十廿两"
-_ATOM_START = (
-    # a cheap first test: every atom starts with one of these characters
-    r"(?=[0-9〇零一二三四五六七八九十廿两第首前后上中下最底末年月早晚凌傍夜午白])"
-    # and a closer one, from the atoms below, so that the common characters that start no atom
-    # (一 of 一是, 上 of 以上, 2 of 200万元) are passed over before the alternatives are tried
-    r"(?="
-    # grouped by the character the atom starts with, so that each position tries only its own tests
-    r"\d(?:(?=\d{0,7}[ \t]*[年月日号时点个季起开至到~\-—:./])|(?=\d{7}(?!\d))"  # a number before a date word or separator
-    r"|(?<=月[ \t]{0,2}.)|(?<=" + _SEPC + r"[ \t]{0,3}.))"  # a day without 日 (6月21), a range's bare end year (2022-2024)
-    r"|[" + _CN_NUMERAL + r"](?:(?=[" + _CN_NUMERAL + r"]{0,3}[ \t]*[年月日号时点个季起开至到~\-—])|(?<=月[ \t]{0,2}.))"
-    r"|[第首]|[前后](?=[ \t]*[半\d一二两三四五六七八九十])|最后|[上中下]旬|[上下]半年"
-    r"|(?=[上下中晚早凌傍夜午白])" + DAYPART + r"[ \t]{0,2}[\d零〇一二三四五六七八九十两]"  # 下午5:00, 上午九时
-    r"|(?<=[年月])[底末]|年[底末]|月[底末]"
-    r")"
-)
+_ATOM_FIRST = "0-9〇零一二三四五六七八九十廿两第首前后上中下最底末年月早晚凌傍夜午白"
+"""The characters a date atom starts with (Arabic digits are ASCII: the text is folded)."""
 _ATOM = rx(
-    _ATOM_START +
+    r"(?=[" + _ATOM_FIRST + r"])"
     r"(?:"
     # numeric full date, optionally glued to a time (2019-11-0508:45)
     r"(?P<ymd>(?<![\d.])(?P<ymd_y>" + YEAR4 + r")[-/.](?P<ymd_m>" + _MONN + r")[-/.](?P<ymd_d>" + _DAYN + r")"
@@ -201,21 +189,17 @@ class _Chunk:
     kinds: list = field(default_factory=list)
 
 
-_ANY_DIGIT = "\\d\\U00010000-\\U0010FFFF"
-"""Every character ``regex`` reads as ``\\d``, as the body of a stdlib character class: the two libraries
-agree on the Basic Multilingual Plane, and ``regex`` knows digits of a newer Unicode than Python's beyond
-it, so every character there is let in (``tests/test_speed_scanners.py`` checks the plane)."""
-_D = "[" + _ANY_DIGIT + "]"
+_D = "[" + ANY_DIGIT + "]"
 _AFTER_MONTH = r"(?<=月.)|(?<=月[ \t].)|(?<=月[ \t]{2}.)"
 _AFTER_SEP = r"(?<=[—\-~至到].)|(?<=[—\-~至到][ \t].)|(?<=[—\-~至到][ \t]{2}.)|(?<=[—\-~至到][ \t]{3}.)"
 _AFTER_MONTH_OR_SEP = r"(?<=[月—\-~至到 \t].)(?:" + _AFTER_MONTH + "|" + _AFTER_SEP + ")"
 """The lookbehinds of dt, dn and ny, behind one cheap test of the character before the atom."""
-_COUNT = "[" + _ANY_DIGIT + "一二两三四五六七八九十]"
-_HOUR_NEXT = r"[ \t]{0,2}[" + _ANY_DIGIT + "零〇一二三四五六七八九十两]"
+_COUNT = "[" + ANY_DIGIT + "一二两三四五六七八九十]"
+_HOUR_NEXT = r"[ \t]{0,2}[" + ANY_DIGIT + "零〇一二三四五六七八九十两]"
 _ATOM_CANDIDATE = rx(
     # the first character of an atom (a leading class, which re skips to), then, looking back at it,
     # what the alternatives of _ATOM that start with it need after it
-    r"[0-9〇零一二三四五六七八九十廿两第首前后上中下最底末年月早晚凌傍夜午白](?:"
+    r"[" + _ATOM_FIRST + r"](?:"
     # a month, day, time or quarter of one or two digits (mo bm dy bd tm q), a two-digit year (yr),
     # a four-digit year (ymd ym yr by cmp), or a day or year after 月 or a range separator (dt dn ny)
     r"(?<=[0-9])(?:(?=" + _D + r"?(?::|[ \t]*(?:[月日号时点起开—\-~至到]|个?季)))|(?=" + _D + r"[ \t]*年)"

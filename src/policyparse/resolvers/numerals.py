@@ -27,7 +27,8 @@ from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 from typing import NamedTuple
 
-from policyparse.resolvers.base import Mention, fold, mapping
+from policyparse.charsets import ANY_DIGIT
+from policyparse.resolvers.base import Mention, SpanSet, fold, mapping
 from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.protect import protected_spans
@@ -59,17 +60,16 @@ _TOKEN = rx(
     engine="re",
 )
 
+_START_NUMERALS = "零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖廿卅卌十拾百佰千仟几数"
+"""The Chinese numeral characters a number starts with."""
 _START = rx(
-    r"(?:(?:负|(?<![^\s(\[:=,;、<>≥≤])-)[ \t]?)?(?:\d|(?<![.\d])\.\d|[零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖廿卅卌十拾百佰千仟几数]|半百)"
+    r"(?:(?:负|(?<![^\s(\[:=,;、<>≥≤])-)[ \t]?)?(?:\d|(?<![.\d])\.\d|[" + _START_NUMERALS + r"]|半百)"
 )
-_START_CANDIDATE = rx(
-    r"[负\-.\d\U00010000-\U0010FFFF零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖廿卅卌十拾百佰千仟几数半]",
-    engine="re",
-)
+_START_CANDIDATE = rx(rf"[负\-.{ANY_DIGIT}{_START_NUMERALS}半]", engine="re")
 """Every character a :data:`_START` match can begin with (a sign, a digit, a point, a numeral, 半), found
 by a stdlib scan; every character beyond the Basic Multilingual Plane is let in, where ``regex`` knows
 digits of a newer Unicode than Python's (the two agree on the plane: ``tests/test_speed_scanners.py``)."""
-_STARTS_HERE = frozenset("0123456789零〇一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖廿卅卌十拾百佰千仟几数")
+_STARTS_HERE = frozenset("0123456789" + _START_NUMERALS)
 """The candidates :data:`_START` surely matches at, alone (a sign before them would be a candidate
 before them, looked at first)."""
 _FRACTION_JOIN = rx(r"[ \t]{0,3}分[ \t]{0,3}之[ \t]{0,3}", engine="re")
@@ -602,7 +602,12 @@ def raw_numbers(f: str) -> tuple[_Raw, ...]:
             continue
         out.append(_Raw(st, end, nv, kind, n_cn, _usable(f, st, end, nv)))
         pos = end
-    # Arabic slash fractions (1/2, 1 4/3) not caught above: replace the plain numbers they cover
+    return _with_slash_fractions(f, prot, out)
+
+
+def _with_slash_fractions(f: str, prot: SpanSet, out: list[_Raw]) -> tuple[_Raw, ...]:
+    """``out`` with the Arabic slash fractions of ``f`` (1/2, 1 4/3), which the token scan does not
+    read, in place of the plain numbers they cover; in text order."""
     for m in _SLASH_FRACTION.finditer(f):
         if prot.overlaps(m.start(), m.end()):
             continue

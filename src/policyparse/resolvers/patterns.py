@@ -12,6 +12,8 @@ import warnings
 
 import regex
 
+from policyparse.charsets import HAN_RANGES
+
 # --- characters -------------------------------------------------------------------------------
 
 CN_DIGIT_CHARS = "一二三四五六七八九两俩壹贰叁肆伍陆柒捌玖"
@@ -77,15 +79,6 @@ WEEKDAY = r"(?:[(]?(?:星期|周|礼拜)?[一二三四五六日天][)]?)"
 
 _ALL: list[LazyPattern] = []
 
-HAN_RANGES = (
-    "\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf"
-    "\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6"
-    "\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead\U0002ceb0-\U0002ebe0"
-    "\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a\U00031350-\U00033479"
-)
-"""The code points of ``regex``'s ``\\p{Han}`` (the Han script: ideographs of every extension, radicals,
-々, 〇, Hangzhou numerals), as the body of a character class; ``tests/test_patterns.py`` checks it
-against ``regex`` for every code point Python's Unicode database assigns."""
 
 
 _DIFFERING_CLASSES = frozenset("wWbBsS")

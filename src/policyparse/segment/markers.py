@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import regex
 
+from policyparse.charsets import ANY_DIGIT
+
 CN_DIGITS = "〇零一二三四五六七八九十百两"
 _CN_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -87,19 +89,16 @@ MARKER = regex.compile(
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
-_DIGIT = r"\d\U00010000-\U0010ffff"
-"""Every character ``regex`` may read as ``\\d``: stdlib ``re`` knows the digits of an older
-Unicode than ``regex`` does, and the newer ones all lie outside the BMP."""
 _MAY_START = re.compile(
-    rf"[第（({CN_DIGITS}{_DIGIT}{CIRCLED}附]"  # one character, then what must follow or precede it
-    rf"(?:(?<=第)(?=(?:[{CN_DIGITS}]{{1,4}}|[{_DIGIT}]{{1,3}})[章节条])"  # chapter, part, article
-    rf"|(?<=[（(])(?=(?:[{CN_DIGITS}]{{1,4}}|[{_DIGIT}]{{1,2}})[）)])"  # cn_paren, arabic_paren
+    rf"[第（({CN_DIGITS}{ANY_DIGIT}{CIRCLED}附]"  # one character, then what must follow or precede it
+    rf"(?:(?<=第)(?=(?:[{CN_DIGITS}]{{1,4}}|[{ANY_DIGIT}]{{1,3}})[章节条])"  # chapter, part, article
+    rf"|(?<=[（(])(?=(?:[{CN_DIGITS}]{{1,4}}|[{ANY_DIGIT}]{{1,2}})[）)])"  # cn_paren, arabic_paren
     rf"|(?<=[{CN_DIGITS}])(?=[{CN_DIGITS}]{{0,3}}、)"  # cn
-    rf"|(?<=[{_DIGIT}])(?<![\d.．][{_DIGIT}])(?=[{_DIGIT}]?[．.、])"  # arabic
+    rf"|(?<=[{ANY_DIGIT}])(?<![\d.．][{ANY_DIGIT}])(?=[{ANY_DIGIT}]?[．.、])"  # arabic
     rf"|(?<=[{CIRCLED}])|(?<=附)(?=件))"  # circled, attachment
 )
 """Where a :data:`MARKER` may start: what each family's pattern requires, loosened where stdlib
-``re`` reads a character class differently (a digit here is any of :data:`_DIGIT`; the digit
+``re`` reads a character class differently (a digit here is any of :data:`ANY_DIGIT`; the digit
 that must not precede an Arabic numeral is a ``re`` digit, and every ``re`` digit is a ``regex``
 digit). A necessary condition, whose ``re`` scan for a leading character class runs several times
 faster than a ``regex`` search; each match takes one character, so no start is skipped."""
