@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from policyparse.extractors import threshold
-from policyparse.extractors.wordset import WordSet
-from policyparse.resolvers.base import lines_holding
+from policyparse.extractors import quota, threshold
+from policyparse.resolvers.base import finditer_in_lines
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 _TEXTS = [p.read_text(encoding="utf-8") for p in sorted(CORPORA.glob("*.txt")) + sorted(CORPORA.glob("unseen/*.txt"))]
@@ -62,20 +61,26 @@ def _edge_strings() -> list[str]:
     return strings
 
 
-def _prefiltered(pattern, needed, text: str) -> list[tuple[int, int]]:
-    return [m.span() for start, end in lines_holding(text, needed) for m in pattern.finditer(text, start, end)]
+def _compared(m) -> bool:
+    """A match of the main scan that is read at all: one with a comparison word before or after."""
+    return bool(m.group("pre") or m.group("post"))
 
 
-@pytest.mark.parametrize("scan", ["range", "count", "since_event", "holder"])
+@pytest.mark.parametrize("scan", ["range", "count", "since_event", "holder", "comparison", "quota_cap", "quota_size"])
 def test_line_prefilters_keep_every_match(scan) -> None:
-    pattern, needed = {
-        "range": (threshold._range_pattern(), threshold._range_high_end()),
-        "count": (threshold._count_pattern(), threshold._counted_quantity()),
-        "since_event": (threshold._SINCE_EVENT, threshold._since_event_quantity()),
-        "holder": (threshold._holder_pattern(), threshold._holder_quantity()),
+    pattern, needed, kept = {
+        "range": (threshold._range_pattern(), threshold._range_high_end(), None),
+        "count": (threshold._count_pattern(), threshold._counted_quantity(), None),
+        "since_event": (threshold._SINCE_EVENT, threshold._since_event_quantity(), None),
+        "holder": (threshold._holder_pattern(), threshold._holder_quantity(), None),
+        "comparison": (threshold._pattern(), threshold._comparison_words(), _compared),
+        "quota_cap": (quota._CAP, quota._CAP_WORD, None),
+        "quota_size": (quota._SIZE_CUE, quota._SIZE_WORD, None),
     }[scan]
     for text in _TEXTS + _edge_strings():
-        assert _prefiltered(pattern, needed, text) == [m.span() for m in pattern.finditer(text)], text[:80]
+        got = [m.span() for m in finditer_in_lines(pattern, text, needed) if kept is None or kept(m)]
+        want = [m.span() for m in pattern.finditer(text) if kept is None or kept(m)]
+        assert got == want, text[:80]
 
 
 def test_hand_made_strings_hold_matches() -> None:
@@ -84,24 +89,6 @@ def test_hand_made_strings_hold_matches() -> None:
     assert threshold._count_pattern().search(HAND_MADE[12]) is not None
     assert threshold._SINCE_EVENT.search(HAND_MADE[17]) is not None
     assert threshold._holder_pattern().search(HAND_MADE[20]) is not None
-
-
-def test_wordset_prefix_and_suffix_match_the_longest_first_list() -> None:
-    rng = random.Random(5)
-    alphabet = "不低于以上下及达到超过满近三年"
-    for _ in range(300):
-        words = [("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))) for _ in range(rng.randint(1, 10))]
-        ordered = sorted(set(words), key=len, reverse=True)
-        ws = WordSet(words)
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
-        for start in range(len(text) + 1):
-            for end in range(start, len(text) + 1):
-                for rest in (0, 1, 2):
-                    room = end - start - rest
-                    prefix = next((len(w) for w in ordered if len(w) <= room and text.startswith(w, start)), 0)
-                    suffix = next((len(w) for w in ordered if len(w) <= room and text[:end].endswith(w)), 0)
-                    assert ws.prefix(text, start, end, rest) == prefix
-                    assert ws.suffix(text, start, end, rest) == suffix
 
 
 def test_period_in_matches_the_plain_scan() -> None:

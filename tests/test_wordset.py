@@ -51,3 +51,21 @@ def test_alternation_matches_what_the_longest_first_list_matches() -> None:
             for _ in range(20):
                 text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
                 assert [m.span() for m in trie_rx.finditer(text)] == [m.span() for m in plain_rx.finditer(text)]
+
+
+def test_wordset_prefix_and_suffix_match_the_longest_first_list() -> None:
+    rng = random.Random(5)
+    alphabet = "不低于以上下及达到超过满近三年"
+    for _ in range(300):
+        words = [("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))) for _ in range(rng.randint(1, 10))]
+        ordered = sorted(set(words), key=len, reverse=True)
+        ws = WordSet(words)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                for rest in (0, 1, 2):
+                    room = end - start - rest
+                    prefix = next((len(w) for w in ordered if len(w) <= room and text.startswith(w, start)), 0)
+                    suffix = next((len(w) for w in ordered if len(w) <= room and text[:end].endswith(w)), 0)
+                    assert ws.prefix(text, start, end, rest) == prefix
+                    assert ws.suffix(text, start, end, rest) == suffix

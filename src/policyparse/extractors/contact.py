@@ -21,7 +21,7 @@ import regex
 from policyparse.extractors.context import Context
 from policyparse.metadata.header import ORG
 from policyparse.models import Fact
-from policyparse.resolvers.base import lines_holding
+from policyparse.resolvers.base import finditer_in_lines
 from policyparse.resolvers.patterns import rx
 from policyparse.resolvers.phones import parse_phone, scan_phones
 from policyparse.resources import read_lines
@@ -123,10 +123,10 @@ def _area_code_of(adcode: str) -> str | None:
 
 def _emails_and_urls(ctx: Context) -> list[Fact]:
     facts = []
-    for m in _matches(_EMAIL, ctx.text, _AT):
+    for m in finditer_in_lines(_EMAIL, ctx.text, _AT):
         facts.append(ctx.fact(NAME, "email", m.group().lower(), m.start(), m.end(), role="contact", rule="email"))
         ctx.claims.add(m.start(), m.end())
-    for m in _matches(_URL, ctx.text, _URL_OPENING):
+    for m in finditer_in_lines(_URL, ctx.text, _URL_OPENING):
         end = m.end()
         while end > m.start() and ctx.text[end - 1] in ".,;:!?'":
             end -= 1
@@ -135,13 +135,6 @@ def _emails_and_urls(ctx: Context) -> list[Fact]:
         facts.append(ctx.fact(NAME, "url", ctx.text[m.start():end], m.start(), end, rule="url"))
         ctx.claims.add(m.start(), end)
     return facts
-
-
-def _matches(pattern: regex.Pattern, text: str, needed: regex.Pattern):
-    """``pattern``'s matches in ``text`` when each lies within a line and holds what ``needed``
-    finds: those in the lines holding it (see :func:`~policyparse.resolvers.base.lines_holding`)."""
-    for start, end in lines_holding(text, needed):
-        yield from pattern.finditer(text, start, end)
 
 
 def _phones(ctx: Context, area_code: str | None) -> list[Fact]:

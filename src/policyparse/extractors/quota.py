@@ -13,7 +13,7 @@ import regex
 
 from policyparse.extractors.context import Context
 from policyparse.models import Fact
-from policyparse.resolvers.base import lines_holding
+from policyparse.resolvers.base import finditer_in_lines
 from policyparse.resolvers.numerals import parse_number
 from policyparse.resolvers.patterns import rx
 
@@ -61,8 +61,7 @@ _CAP_WORD = rx(r"不超过|不多于|最多|至多|限|控制在", engine="re")
 def _cap_matches(text: str) -> Iterator[regex.Match]:
     """``_CAP``'s matches over ``text``: a cap lies within one line, so only the lines holding a
     cap word are scanned."""
-    for start, end in lines_holding(text, _CAP_WORD):
-        yield from _CAP.finditer(text, start, end)
+    return finditer_in_lines(_CAP, text, _CAP_WORD)
 
 
 def _caps(ctx: Context) -> list[Fact]:
@@ -92,9 +91,7 @@ def _sizes(ctx: Context, taken: list[Fact]) -> list[Fact]:
     planned size of a selection; ``本批次人才公寓共66套``: the stock of one round."""
     facts = []
     text = ctx.text
-    cues = (cue for line_start, line_end in lines_holding(text, _SIZE_WORD)
-            for cue in _SIZE_CUE.finditer(text, line_start, line_end))
-    for cue in cues:  # a cue lies within one line
+    for cue in finditer_in_lines(_SIZE_CUE, text, _SIZE_WORD):  # a cue lies within one line
         end = _sentence_end(text, cue.end())
         for m in _SIZE_ITEM.finditer(text, cue.end(), end):
             if any(f.span[0] <= m.start("n") < f.span[1] for f in taken) or ctx.claims.overlaps(m.start("n"), m.end("unit")):

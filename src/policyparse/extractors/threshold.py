@@ -63,7 +63,7 @@ from policyparse.extractors.roles import (
 from policyparse.extractors.wordset import WordSet
 from policyparse.extractors.wordset import alternation as _alt
 from policyparse.models import Fact
-from policyparse.resolvers.base import lines_holding
+from policyparse.resolvers.base import finditer_in_lines
 from policyparse.resolvers.money import parse_money
 from policyparse.resolvers.numerals import parse_number
 from policyparse.resolvers.patterns import (
@@ -74,7 +74,6 @@ from policyparse.resolvers.patterns import (
     PEOPLE_COUNTING_VERBS,
     PERSON_NOUNS,
     SHARE_FRACTION,
-    LazyPattern,
     compile_pattern,
     rx,
 )
@@ -197,9 +196,9 @@ _UNIT_ONLY_AT_END = rx(rf"(?:^|(?<=\p{{Han}}))(?:{_UNIT_ONLY.pattern})$", engine
 _LIMIT_NOUN = regex.compile(r"(?:额度|限额)$")
 """``贷款额度提高至80万元``: an amount named as a limit is what the programme allows, no condition."""
 _CAP_WORD = rx(r"最高|最多", engine="re")
+"""最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
 _MEASURE_NOUN = regex.compile(r"面积|规模|容量|功率|电量|能量|产能|排放|体积|长度|重量|数|量")
 """A metric that names a measured quantity (租赁面积, 并网规模, 年节能量), not a kind of holder."""
-"""最高/最多 before an amount of money caps a grant (单家最高不超过90万元), it is not a condition."""
 _PREPOSITION_LEAD = regex.compile(r"(?:现|另|并)?对于?(?![外口标接比象照])(?=\p{Han}{2})")
 """``对用电设备容量在160千瓦及以下的…``: the preposition that introduces the measured thing."""
 _HAS_DIGIT = regex.compile(r"\d")
@@ -323,17 +322,15 @@ def _past_item_markers(ctx: Context, pattern: re.Pattern, group: str,
     into its number (``1.60平方米以下``, see :func:`~policyparse.segment.markers.glued_item_markers`) is
     read again from where the number starts (``60平方米以下``).
 
-    ``needed``: a test for what every match holds (a range's 至 or dash). A match never spans a line,
-    so only the lines where the test finds something are scanned, each with its line break (what a
-    lookahead at the line's end sees); a lookbehind still sees the text before the line."""
+    ``needed``: a test for what every match holds within its line (a range's 至 or dash, a comparison
+    word); only the lines holding it are scanned (see :func:`~policyparse.resolvers.base.finditer_in_lines`)."""
     text, glued = ctx.text, ctx.glued_markers
-    for start, end in lines_holding(text, needed):
-        for m in pattern.finditer(text, start, end):
-            if m.start(group) in glued:
-                m = pattern.match(text, glued[m.start(group)])
-                if m is None:
-                    continue
-            yield m
+    for m in finditer_in_lines(pattern, text, needed):
+        if m.start(group) in glued:
+            m = pattern.match(text, glued[m.start(group)])
+            if m is None:
+                continue
+        yield m
 
 
 def _clause_start(text: str, pos: int, ctx: Context | None = None) -> int:
@@ -395,16 +392,16 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None, holder: 
             start, changed = start + length, True
         # no lead's words are in the clause: no lead can match
         leads = all_leads if any_needle.search(text, start, end) else ()
-        for lead, needles, reads_past, has_period, has_holder in leads:
+        for lead, needles, reads_past in leads:
             if not needles.search(text, start, end):
                 continue  # the lead's own words are not in the clause: skip the regex
             m = lead.match(text, start, len(text) if reads_past else end)
             # 在全市企业中占比, 在本市的研发投入: the place is part of the metric
             if m and end - m.end() >= 2 and text[m.end()] not in "占的":
                 start, changed = m.end(), True
-                if has_period:
+                if "period" in lead.groupindex:
                     period = period or m.group("period")
-                if has_holder:
+                if "holder" in lead.groupindex:
                     holder = holder or m.group("holder")
         while (length := suffixes.suffix(text, start, end, min_rest=1)) and not not_fillers.suffix(
                 text, start, end):  # 违法行为: 为 ends a word here, it is no copula
@@ -413,11 +410,10 @@ def _strip_fillers(text: str, start: int, end: int, period: str | None, holder: 
 
 
 @lru_cache(maxsize=1)
-def _leads() -> tuple[tuple[tuple[regex.Pattern | re.Pattern, re.Pattern, bool, bool, bool], ...], re.Pattern]:
+def _leads() -> tuple[tuple[tuple[regex.Pattern | re.Pattern, re.Pattern, bool], ...], re.Pattern]:
     """The leads :func:`_strip_fillers` steps over, in order: (pattern, the words one of which it
     cannot match without — compiled into a C-speed ``re`` test before the regex —, whether it may
-    look past the metric's end, whether it has a ``period`` group, whether it has a ``holder``
-    group); and one test for the words of them all. Only the joined-holder lead
+    look past the metric's end); and one test for the words of them all. Only the joined-holder lead
     looks past the metric's end, to see a 分别 that makes both holders measured
     (``…机构和从业专利代理师分别不低于160家、600人``)."""
     leads = (
@@ -435,13 +431,9 @@ def _leads() -> tuple[tuple[tuple[regex.Pattern | re.Pattern, re.Pattern, bool, 
         (_OTHER_HOLDER_LEAD, ("和", "及", "与"), True),
         (_WINDOW_LEAD, ("之日",), False),
     )
-    every = sorted({needle for _, needles, _ in leads for needle in needles}, key=len, reverse=True)
-    compiled = []
-    for lead, needles, past in leads:
-        lead = lead.compiled() if isinstance(lead, LazyPattern) else lead
-        compiled.append((lead, re.compile("|".join(map(re.escape, needles))), past,
-                         "period" in lead.groupindex, "holder" in lead.groupindex))
-    return tuple(compiled), re.compile("|".join(map(re.escape, every)))
+    every = {needle for _, needles, _ in leads for needle in needles}
+    return (tuple((lead, re.compile(_alt(needles)), past) for lead, needles, past in leads),
+            re.compile(_alt(every)))
 
 
 @lru_cache(maxsize=None)
@@ -1363,9 +1355,7 @@ def _count_conditions(ctx: Context, taken: list[Fact]) -> list[Fact]:
     text = ctx.text
     table = _table()
     facts = []
-    matches = (m for start, end in lines_holding(text, _counted_quantity())
-               for m in _count_pattern().finditer(text, start, end))
-    for m in matches:
+    for m in finditer_in_lines(_count_pattern(), text, _counted_quantity()):
         if ctx.claims.overlaps(m.start("num"), m.end("unit")):
             continue
         if any(f.span[0] <= m.start("num") < f.span[1] for f in taken + facts):
@@ -1477,8 +1467,7 @@ def _holder_thresholds(ctx: Context) -> list[Fact]:
     text = ctx.text
     table = _table()
     facts = []
-    matches = (m for start, end in lines_holding(text, _holder_quantity()) for m in _holder_pattern().finditer(text, start, end))
-    for m in matches:
+    for m in finditer_in_lines(_holder_pattern(), text, _holder_quantity()):
         subject = m.group("holder")
         first = True
         for q_start, q_end in m.spans("q"):
@@ -1736,9 +1725,7 @@ def _since_event_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
     之日起 (``登记注册之日起3年内提出``: a filing window) and not before a verb of doing (内完成)."""
     text = ctx.text
     facts = []
-    matches = (m for start, end in lines_holding(text, _since_event_quantity())
-               for m in _SINCE_EVENT.finditer(text, start, end))
-    for m in matches:
+    for m in finditer_in_lines(_SINCE_EVENT, text, _since_event_quantity()):
         if _taken(ctx, taken, m.start("num"), m.end()):
             continue
         try:

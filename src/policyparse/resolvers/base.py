@@ -120,6 +120,13 @@ def lines_holding(text: str, needed: Any, start: int = 0, stop: int | None = Non
         pos = line_end
 
 
+def finditer_in_lines(pattern: Any, text: str, needed: Any, start: int = 0, stop: int | None = None) -> Iterator[Any]:
+    """``pattern.finditer(text, start, stop)`` for a pattern whose every match lies within one line and
+    holds what ``needed`` finds: the same matches, scanning only :func:`lines_holding` ``needed``."""
+    for line_start, line_end in lines_holding(text, needed, start, stop):
+        yield from pattern.finditer(text, line_start, line_end)
+
+
 def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import regex
 
-from policyparse.resolvers.base import lines_holding
+from policyparse.resolvers.base import finditer_in_lines
 from policyparse.resolvers.patterns import rx
 
 DOC_NUMBER = rx(
@@ -93,8 +93,7 @@ def doc_number_year(number: str | None) -> int | None:
 
 def order_number_matches(text: str, start: int = 0, stop: int | None = None) -> Iterator[regex.Match]:
     """``ORDER_NUMBER.finditer(text, start, stop)``, scanning only the lines that hold a 号."""
-    for a, b in lines_holding(text, _NUMBER_SIGN, start, stop):
-        yield from ORDER_NUMBER.finditer(text, a, b)
+    return finditer_in_lines(ORDER_NUMBER, text, _NUMBER_SIGN, start, stop)
 
 
 def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

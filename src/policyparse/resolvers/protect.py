@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from policyparse.resolvers.base import SpanSet, fold, lines_holding
+from policyparse.resolvers.base import SpanSet, finditer_in_lines, fold
 from policyparse.resolvers.doc_numbers import doc_number_matches, order_number_matches
 from policyparse.resolvers.memo import per_document
 from policyparse.resolvers.patterns import rx
@@ -58,8 +58,7 @@ def protected_spans(f: str) -> SpanSet:
     spans.extend(m.span() for m in doc_number_matches(f))
     spans.extend(m.span() for m in order_number_matches(f))
     for pattern, needed, group in _SCANS:
-        for start, end in lines_holding(f, needed):
-            spans.extend(m.span(group) for m in pattern.finditer(f, start, end))
+        spans.extend(m.span(group) for m in finditer_in_lines(pattern, f, needed))
     for m in marker_matches(f):
         before = m.start()
         while before > 0 and f[before - 1] in " \t":
