@@ -81,11 +81,11 @@ def values_match(fact_type: str, predicted: Any, gold: Any) -> bool:
     if fact_type == "quota":
         return predicted.get("max") == gold.get("max") and predicted.get("unit") == gold.get("unit")
     if fact_type == "reference":
-        return _unspaced(predicted) == _unspaced(gold)
+        return unspaced(predicted) == unspaced(gold)
     return canonical(predicted) == canonical(gold)
 
 
-def _unspaced(value: Any) -> str:
+def unspaced(value: Any) -> str:
     """A value's JSON without whitespace: spaces inside a Chinese title (``福建省工业和信息化厅 福建省
     财政厅关于…``) are layout, and normalization removes them from the text."""
     return "".join(canonical(value).split())

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from policyparse.evaluation.matching import canonical, values_match
+from policyparse.evaluation.matching import canonical, unspaced, values_match
 
 CORE_TYPES = (
     "money", "percent", "ratio", "date", "period", "duration", "doc_number", "reference", "phone", "email", "url",
@@ -132,11 +132,8 @@ def score_metadata(document: dict, gold: dict) -> dict[str, bool]:
             got = {k: (got or {}).get(k) for k in want}
         if isinstance(got, list):
             got = list(got)
-        if key == "title" and isinstance(got, str) and isinstance(want, str):
-            # 嘉定区水务局 嘉定区财政局关于…, 关于印发 《…》: spaces in a title are layout, and
-            # normalization removes them from the text (as references are compared, see matching.py)
-            got, want = "".join(got.split()), "".join(want.split())
-        out[key] = got == want
+        # 嘉定区水务局 嘉定区财政局关于…, 关于印发 《…》: spaces in a title are layout (as in references)
+        out[key] = unspaced(got) == unspaced(want) if key == "title" else got == want
     return out
 
 

@@ -410,11 +410,14 @@ _TRAILING_BRACKETS = regex.compile(r"(?:[（(][^（）()]*[）)])+$")
 
 def _addressee_like(piece: str) -> bool:
     head = _TRAILING_BRACKETS.sub("", piece.strip())
-    return (len(head) >= 3 and bool(_ADDRESSEE_HEAD.search(head))) or head in _SHORT_ADDRESSEES
+    return (len(head) >= 3 and bool(_ADDRESSEE_HEAD.search(head))) or _LOCAL_UNITS.fullmatch(head) is not None
 
 
-_SHORT_ADDRESSEES = frozenset({"各镇", "各乡", "街道", "各街道"})
-"""Two-character addressees: ``各镇、街道`` addresses the towns and the sub-districts."""
+_LOCAL_UNIT = "乡|镇|街道|村|社区"
+_LOCAL_UNITS = regex.compile(rf"各?(?:{_LOCAL_UNIT})")
+"""Short addressees that name places as their bodies: ``各镇、街道`` addresses the towns and the
+sub-districts, ``各乡、镇人民政府`` the governments of both."""
+_SHARED_SUFFIX = regex.compile(rf"(?:{_LOCAL_UNIT})\p{{Han}}")
 
 
 def _split_top_level(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
@@ -440,8 +443,10 @@ def _shares_owner(text: str, pieces: list[tuple[int, int]]) -> bool:
     addressee."""
     first = text[pieces[0][0]:pieces[0][1]].strip()
     later = [text[a:b].strip() for a, b in pieces[1:]]
-    if first in ("各乡", "各镇") and later[0][:1] in "乡镇" and len(later[0]) > 1:
-        return True  # 各乡、镇人民政府: the towns' governments too, the suffix is shared
+    if first.startswith("各") and _LOCAL_UNITS.fullmatch(first) and _SHARED_SUFFIX.match(later[0]):
+        return True  # 各乡、镇人民政府: the townships' governments too, the suffix is shared
+    if any(p.startswith("其") for p in later):
+        return True  # 各区人民政府及其有关部门: 其 points back to the first body
     if first.find("各") > 0 and all(p.startswith("各") for p in later):
         return True
     return first.find("有关") > 0 and all(p.startswith("直属") for p in later)
@@ -521,7 +526,7 @@ def find_addressees(preamble: str) -> list[tuple[int, int]]:
 
 _MOST_SIGNATURE_LINES = 20
 """How many lines above a date a signature may take: a joint notice of a district's departments
-signs one per line (nine in 浦东新区节能低碳专项资金管理办法)."""
+signs one per line (nine and more are seen)."""
 
 
 def _signature_names(lines: list[str]) -> list[str]:

@@ -12,14 +12,17 @@ from policyparse.models import Diagnostic
 from policyparse.normalize.offsets import Edit, apply_edits
 from policyparse.normalize.step import StepResult
 
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""Zero-width characters, the BOM and the soft hyphen."""
 _ARTIFACT = regex.compile(
     r"\[(?:bookmark|comment|footnote|endnote)\s*:[^\]\n]{0,80}\]"  # Word export markers
-    r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]"  # zero-width characters, BOM, soft hyphen
+    f"|[{_INVISIBLE}]"
 )
-_ARTIFACT_STARTS = "[\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ARTIFACT_STARTS = "[" + _INVISIBLE
 """What every artifact starts with."""
-_LINE_BREAK = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_BREAKS = "\r\u2028\u2029\x0b\x0c\x85"
+_ODD_BREAKS = "\u2028\u2029\x0b\x0c\x85"
+_LINE_BREAK = regex.compile(f"\r\n?|[{_ODD_BREAKS}]")
+_BREAKS = "\r" + _ODD_BREAKS
 """What every odd line break holds."""
 
 

@@ -73,9 +73,10 @@ FAMILIES = {
     "circled": Family("circled", 8, "heading", 4),  # ①
 }
 
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
 _CN = f"[{CN_DIGITS}]{{1,4}}"
-MARKER = regex.compile(
-    rf"(?=[第（(\d{CN_DIGITS}①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳附])"  # a cheap first test: what every marker starts with
+MARKER = regex.compile(  # tried only where _MAY_START says a marker may start (see marker_matches)
     rf"(?:(?P<chapter>第(?P<chapter_n>{_CN}|\d{{1,3}})章)"
     rf"|(?P<part>第(?P<part_n>{_CN}|\d{{1,3}})节(?![点约]))"
     rf"|(?P<article>第(?P<article_n>{_CN}|\d{{1,3}})条(?![件款]))"
@@ -83,11 +84,9 @@ MARKER = regex.compile(
     rf"|(?P<cn_paren>[（(](?P<cn_paren_n>{_CN})[）)])"
     r"|(?P<arabic>(?<![\d.．])(?P<arabic_n>\d{1,2})(?:[．.](?![\d])|、))"
     r"|(?P<arabic_paren>[（(](?P<arabic_paren_n>\d{1,2})[）)])"
-    r"|(?P<circled>(?P<circled_n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
+    rf"|(?P<circled>(?P<circled_n>[{CIRCLED}]))"
     r"|(?P<attachment>(?m:^)附件(?P<attachment_n>\d{1,2}|" + _CN + r")?(?=[:：\s]|$)))"
 )
-
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _MAY_START = re.compile(
     rf"[第（({CN_DIGITS}{ANY_DIGIT}{CIRCLED}附]"  # one character, then what must follow or precede it
