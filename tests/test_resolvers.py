@@ -7,6 +7,7 @@ clock times, counts). The span invariants run every scanner over the seed notice
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from policyparse.resolvers import (
     Mention,
     book_title_spans,
+    dates,
     drop_inside,
     drop_overlapping,
     parse_date,
@@ -611,3 +613,53 @@ def test_a_slash_fraction_python_cannot_read_is_no_number_and_no_crash():
     assert [(r.start, r.end) for r in found if r.kind == "fraction"] == [(9, 12)]
     with pytest.raises(ValueError):
         parse_number("\U00011F52/3")
+
+
+def _date(raw: str):
+    """parse_date, or None where it raises."""
+    try:
+        return parse_date(raw)
+    except ValueError:
+        return None
+
+
+def _general(raw: str):
+    """What parse_date's general reading gives, without the plain-date shortcut."""
+    try:
+        res, mod = dates._single_lenient(raw, None)
+    except ValueError:
+        return None
+    return dates.DateValue(res.value, res.year_inferred, mod) if res.kind == "date" else None
+
+
+def _plain_forms(day: datetime.date) -> set[str]:
+    y, m, d = day.year, day.month, day.day
+    return {f"{y}年{m}月{d}日", f"{y}年{m:02d}月{d:02d}日", f"{y}年{m:02d}月{d}日", f"{y}-{m:02d}-{d:02d}",
+            f"{y}-{m}-{d}", f"{y}-{m}-{d:02d}"}
+
+
+def _days():
+    day = datetime.date(2023, 1, 1)
+    while day.year < 2025:  # every day of a common year and a leap year
+        yield day
+        day += datetime.timedelta(days=1)
+    for year in range(1900, 2100):  # every year at its edges
+        yield from (datetime.date(year, 1, 1), datetime.date(year, 2, 28), datetime.date(year, 12, 31))
+        if year % 4 == 0 and (year % 100 or year % 400 == 0):
+            yield datetime.date(year, 2, 29)
+
+
+def test_plain_dates_read_as_the_general_reading_reads_them() -> None:
+    for day in _days():
+        for raw in _plain_forms(day):
+            assert _date(raw) == _general(raw) == dates.DateValue(day.isoformat()), raw
+
+
+@pytest.mark.parametrize("raw", [
+    "2023年2月29日", "1900年2月29日", "2023年2月30日", "2023年0月1日", "2023年13月1日", "2023年12月0日",
+    "2023年12月32日", "2023-00-10", "2023-13-01", "2023-04-31", "2023年001月1日", "2023 年 5 月 9 日",
+    "2023年5月 9日", "2023\n年5月9日", "２０２３年５月９日", "2023年５月9日", "二〇二三年五月九日",
+    "二O一二年一月六日", "2022.07.15", "2022/7/5", "1899年1月1日", "2100-01-01", "2023-5-9日",
+])
+def test_other_dates_get_the_general_reading(raw: str) -> None:
+    assert _date(raw) == _general(raw)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 import regex
 
 from policyparse.metadata.header import (
@@ -46,25 +44,8 @@ def _preamble_end(text: str, sections: list[Section]) -> int:
     return first if first is not None else min(len(text), 400)
 
 
-_PLAIN_DATE = regex.compile(r"((?:19|20)[0-9]{2})(?:年([0-9]{1,2})月([0-9]{1,2})日|-([0-9]{1,2})-([0-9]{1,2}))")
-"""The two shapes most notices are signed and published with (``2023年5月9日``, ``2023-05-09``), in ASCII
-digits and without spaces."""
-
-
 def _date_value(raw: str) -> str | None:
-    """The FACTS date ``raw`` (a full date) writes, or ``None`` if it is no date (``2023年2月30日``).
-
-    A real date of :data:`_PLAIN_DATE`'s shapes is read here: :func:`parse_date` reads it the same
-    (checked for every day of 1900-2099 in each padding; tests/test_speed_metadata.py keeps two years and
-    every year's edges), but its general machinery costs about a tenth of a millisecond a call. Everything else (Chinese numerals, spaces, full-width digits,
-    impossible days) goes to :func:`parse_date`."""
-    plain = _PLAIN_DATE.fullmatch(raw)
-    if plain:
-        year, month, day = (int(g) for g in plain.groups() if g is not None)
-        try:
-            return datetime.date(year, month, day).isoformat()
-        except ValueError:
-            pass
+    """The FACTS date ``raw`` (a full date) writes, or ``None`` if it is no date (``2023年2月30日``)."""
     try:
         return parse_date(raw).value
     except ValueError:

@@ -766,6 +766,13 @@ def _single_lenient(s: str, ref: Any) -> tuple[_Resolved, str | None]:
         raise
 
 
+_PLAIN_DATE = rx(r"((?:19|20)[0-9]{2})(?:年([0-9]{1,2})月([0-9]{1,2})日|-([0-9]{1,2})-([0-9]{1,2}))", engine="re")
+"""The two shapes most notices are signed and published with (``2023年5月9日``, ``2023-05-09``), in ASCII
+digits and without spaces: :func:`parse_date` reads a real date of them directly, as its general reading
+would (``tests/test_resolvers.py`` checks every day of two years and every year's edges), at a tenth of
+the cost."""
+
+
 def parse_date(s: str, ref: Any = None) -> DateValue:
     """The date written in ``s``: ``2023年6月21日`` → ``2023-06-21``; ``2023年6月21日下午5:00`` →
     ``2023-06-21T17:00``; ``2020/6/12``; ``二〇二三年五月九日``; ``2020年度`` → ``2020``;
@@ -774,6 +781,13 @@ def parse_date(s: str, ref: Any = None) -> DateValue:
     a FACTS date string. A modifier around the date (起 前 截至 …) is returned in ``mod``.
     Raises ``ValueError`` for anything else, periods included.
     """
+    plain = _PLAIN_DATE.fullmatch(s)
+    if plain:
+        year, month, day = (int(g) for g in plain.groups() if g is not None)
+        try:
+            return DateValue(_dt.date(year, month, day).isoformat())
+        except ValueError:
+            pass  # 2023年2月30日: the general reading says why it is none
     res, mod = _single_lenient(s, ref)
     if res.kind != "date":
         raise ValueError(f"a period, not a date: {s!r}")
