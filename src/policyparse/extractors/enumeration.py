@@ -72,8 +72,7 @@ def _lead_in() -> WordSet:
 @lru_cache(maxsize=1)
 def _joint_after() -> regex.Pattern:
     """A joint-application verb right after a series, 等 allowed before it (``…等联合申报``)."""
-    words = "|".join(regex.escape(w) for w in _kinds()["joint_application"])
-    return compile_pattern(f"等?(?:{words})", engine="re")
+    return compile_pattern(f"等?(?:{alternation(_kinds()['joint_application'])})", engine="re")
 
 
 @cache

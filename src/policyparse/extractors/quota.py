@@ -24,16 +24,18 @@ _SELECT = r"(?:支持|资助|推荐|遴选|入选|入围|申报|立项|认定|�
 _SELECTED = r"(?:企业|项目|单位|机构|人才|人员|团队|平台|载体)"
 """What a selection counts (获支持企业数量, 推荐项目数量), not a property of the applicant (申报企业职工人数)."""
 _UNIT = r"(?P<unit>个|项|家|名|件|人|套|户)"
+_CAP_OPS = "最多不超过|最高不超过|不超过|不多于|最多|至多|限报|限推荐|限申报|限|控制在"
 _CAP = regex.compile(
     rf"(?P<cue>获?{_SELECT}的?{_SELECTED}?(?:数量|人数|个数|名额)|推荐|限额推荐|申报|支持|入选|遴选|确定|立项|名额)?"
-    r"(?P<lead>原则上)?(?P<op>最多不超过|最高不超过|不超过|不多于|最多|至多|限报|限推荐|限申报|限|控制在)"
+    rf"(?P<lead>原则上)?(?P<op>{_CAP_OPS})"
     rf"(?P<verb>申报|推荐|报送|支持|资助|入选)?"
     rf"(?P<n>\d{{1,3}}|[一二两三四五六七八九十]){_UNIT}(?:以内)?"
 )
 _SENTENCE_CUE = regex.compile(r"推荐|限报|限额|名额|支持数量|立项数量|入选|入围|遴选|择优|摇号|每个单位|每家单位")
 _SCOPE = regex.compile(r"(?:其中|对)?(?P<scope>(?:[\p{Han}]{2,8}(?:区|县|市|单位|区域|地区)、)*[\p{Han}]{2,8}(?:区|县|市|单位|区域|地区))$")
-_SIZE_CUE = regex.compile(rf"(?:{_SELECT}|招收|招聘|培养|引进)(?:人数|名额|数量|规模|计划)[为：:]?")
-_SIZE_WORD = regex.compile(r"人数|名额|数量|规模|计划")
+_SIZE_NOUNS = "人数|名额|数量|规模|计划"
+_SIZE_CUE = regex.compile(rf"(?:{_SELECT}|招收|招聘|培养|引进)(?:{_SIZE_NOUNS})[为：:]?")
+_SIZE_WORD = regex.compile(_SIZE_NOUNS)
 """What every :data:`_SIZE_CUE` match holds: only the lines holding one are scanned for a cue."""
 _SIZE_ITEM = regex.compile(
     rf"(?:(?P<scope>\p{{Han}}{{2,12}}?)(?:为|约|共)?)?(?:约|共)?(?P<n>\d{{1,4}}|[一二两三四五六七八九十百千]+){_UNIT}(?P<approx>左右|以内)?(?=[，,；;。、\n]|$)"
@@ -54,7 +56,7 @@ def _sentence_end(text: str, pos: int) -> int:
     return min((i for i in (text.find(c, pos) for c in "。\n") if i >= 0), default=len(text))
 
 
-_CAP_WORD = rx(r"不超过|不多于|最多|至多|限|控制在", engine="re")
+_CAP_WORD = rx(_CAP_OPS, engine="re")
 """What every :data:`_CAP` match holds (its ``op``): only the lines holding one are scanned."""
 
 

@@ -1313,17 +1313,26 @@ def _range_thresholds(ctx: Context, taken: list[Fact]) -> list[Fact]:
 
 
 @lru_cache(maxsize=1)
+def _count_verbs() -> tuple[str, ...]:
+    """The verbs a count of achievements follows (主持过, 获得, 有 …), from the operator table."""
+    table = _table()
+    return (*table["count_verbs"], *table["provision_verbs"], *table["possession_verbs"])
+
+
+_AT_LEAST = ("至少", "最少", "不少于")
+
+
+@lru_cache(maxsize=1)
 def _count_pattern() -> regex.Pattern:
     table = _table()
-    verb_words = table["count_verbs"] + table["provision_verbs"] + table["possession_verbs"]
-    verbs = _alt(verb_words)
+    verbs = _alt(_count_verbs())
     units = _alt(table["implicit_units"])
     suffix = _alt(table["suffix"])
     noun = r"[\p{Han}A-Za-z（）()“”、]{2,30}?"
-    firsts = "".join(sorted({w[0] for w in verb_words + ["至少", "最少", "不少于", "在"]}))
+    firsts = "".join(sorted({w[0] for w in (*_count_verbs(), *_AT_LEAST, "在")}))
     return regex.compile(
         rf"(?=[{regex.escape(firsts)}])"  # what a match starts with: a cheap test before the alternatives
-        rf"(?:(?P<pre>至少|最少|不少于)?(?P<verb>{verbs})[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?!{suffix}|性)"
+        rf"(?:(?P<pre>{_alt(_AT_LEAST)})?(?P<verb>{verbs})[ ]?(?P<num>{_NUMBER})[ ]?(?P<unit>{units})(?!{suffix}|性)"
         rf"(?P<noun>{noun})(?=的|者|已|并|[，,。；;\n]|$)"
         rf"|(?<![\p{{Han}}])在(?P<num>{_NUMBER})(?P<unit>{units})(?P<noun>{noun})中(?=起|发挥|担任|承担|作为|取得))"
     )
@@ -1337,9 +1346,8 @@ def _counted_quantity() -> re.Pattern:
     standard ``re`` from one alternation of the words, so the scan skips every position no verb
     starts at with a bitmap test: about 20 times fewer lines than a test for the number and unit alone,
     at a third of its cost."""
-    table = _table()
-    verbs = _alt(table["count_verbs"] + table["provision_verbs"] + table["possession_verbs"] + ["在"])
-    return re.compile(rf"{verbs}[ ]?{_ROUGH_NUMBER}[ ]?(?:{_alt(table['implicit_units'])})")
+    verbs = _alt((*_count_verbs(), "在"))
+    return re.compile(rf"{verbs}[ ]?{_ROUGH_NUMBER}[ ]?(?:{_alt(_table()['implicit_units'])})")
 
 
 _AT_MOST = regex.compile(r"最多|至多|只能|仅能|仅限")
