@@ -92,8 +92,6 @@ def test_list_markers_run_into_their_numbers() -> None:
 
 def test_amounts_rates_and_durations_after_a_list_marker_run_into_them_are_read() -> None:
     """``1.500万元以下的项目``: item 1 and 500万元, not 1.5 million yuan nor nothing at all."""
-    from policyparse.pipeline import parse_text
-
     text = ("二、支持标准\n1.500万元以下的项目，给予10万元补助。\n2.500万元以上的项目，补助比例为30%。\n"
             "3.3年内完成建设。\n")
     facts = parse_text(text).facts

@@ -98,3 +98,19 @@ def test_period_in_matches_the_plain_scan() -> None:
     clauses += [w.replace("年", "") for w in windows]
     for clause in clauses:
         assert threshold._period_in(clause) == next((w for w in windows if w in clause), None)
+
+
+def test_a_received_benefit_holds_the_verb_the_shortcut_looks_for() -> None:
+    """:func:`threshold._is_benefit` tries :data:`threshold._RECEIVED` only in sentences holding 获 or 享受."""
+    rng = random.Random(13)
+    pieces = ["获得", "获", "享受", "已", "曾", "近两年", "近3个年度", "上一年度", "以往", "此前", "内", "累计",
+              "补贴", "补助", "奖励", "资助", "扶持", "支持", "资金", "政府", "，", "。", "的", "项目"]
+    strings = [s for text in _TEXTS for s in text.split("。")]
+    strings += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(5000)]
+    found = 0
+    for s in strings:
+        m = threshold._RECEIVED.search(s)
+        if m is not None:
+            found += 1
+            assert "获" in m.group() or "享受" in m.group(), s
+    assert found > 100

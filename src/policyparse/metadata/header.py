@@ -88,7 +88,8 @@ class _Line:
     text: str  # stripped
 
 
-def _lines(preamble: str, limit: int = 14) -> list[_Line]:
+def _lines(preamble: str, limit: int | None = 14) -> list[_Line]:
+    """The first ``limit`` lines of ``preamble`` (all of them for None), stripped, with their spans."""
     out = []
     pos = 0
     for raw in preamble.split("\n")[:limit]:
@@ -190,7 +191,7 @@ def read_header(preamble: str) -> Header:
     i = 0
     while i < len(lines):
         line, kind = lines[i], kinds[i]
-        if kind == "label" and line.text.rstrip().endswith((":", "：")) and i + 1 < len(lines) and kinds[i + 1] in ("date", "org", "other"):
+        if kind == "label" and line.text.endswith((":", "：")) and i + 1 < len(lines) and kinds[i + 1] in ("date", "org", "other"):
             i += 2  # 发文时间:\n2025-12-22, 发布机构:\n德清县商务局: a page's label cell with its value under it
             continue
         if kind in ("blank", "label"):
@@ -277,7 +278,8 @@ def _header_issuers(lines: list[_Line], kinds: _Kinds, marks: list[int], title_l
                 names += _split_issuer_names(m.group("orgs") if m else text)
     block: list[str] = []
     j = title_line - 1 if title_line is not None else -1
-    while j >= 0 and kinds[j] in ("number", "blank") and not any(kinds[m] == "mark" for m in marks):
+    marked = any(kinds[m] == "mark" for m in marks)
+    while j >= 0 and kinds[j] in ("number", "blank") and not marked:
         j -= 1
     while j >= 0 and kinds[j] in ("org", "blank"):
         if kinds[j] == "org":
@@ -490,14 +492,11 @@ def _addressee_block(preamble: str) -> tuple[int, int] | None:
                 and _line_of_addressees(preamble, line_start, end)):
             start = line_start
         return start, end
-    offset = 0
-    for line in preamble.split("\n"):
-        body = line.strip()
+    for line in _lines(preamble, limit=None):
+        body = line.text
         if body.endswith(("：", ":")) and 2 < len(body) <= 120 and "。" not in body and not _LABEL_LINE.match(body):
-            start = offset + line.index(body)
-            if _line_of_addressees(preamble, start, start + len(body) - 1):
-                return start, start + len(body) - 1
-        offset += len(line) + 1
+            if _line_of_addressees(preamble, line.start, line.end - 1):
+                return line.start, line.end - 1
     return None
 
 

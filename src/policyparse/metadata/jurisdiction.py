@@ -176,12 +176,10 @@ class _Matcher:
                     continue
                 level = LEVELS[min(LEVEL_RANK[divisions.by_code[a].level] for a in adcodes)]
                 self.index.setdefault(name[:2], []).append(_Key(name, adcodes, full, level))
-        self.by_first: dict[str, dict[str, list[_Key]]] = {}
-        for pair, keys in self.index.items():
+        for keys in self.index.values():
             keys.sort(key=lambda k: -len(k.name))
-            self.by_first.setdefault(pair[0], {})[pair[1]] = keys
-        firsts = "".join(sorted(self.by_first))
-        seconds = "".join(sorted({c for second in self.by_first.values() for c in second}))
+        firsts = "".join(sorted({pair[0] for pair in self.index}))
+        seconds = "".join(sorted({pair[1] for pair in self.index}))
         self.starts = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
         """Where a name may start: a first character followed by a possible second one (a C-speed prefilter)."""
 
@@ -232,7 +230,7 @@ class _Matcher:
 
     def _name_at(self, s: str, i: int) -> bool:
         """Whether some full or short name starts at ``i``."""
-        keys = self.by_first.get(s[i:i + 1], {}).get(s[i + 1:i + 2], ())
+        keys = self.index.get(s[i:i + 2], ())
         return any(s.startswith(key.name, i) for key in keys)
 
     def _allowed_alone(self, s: str, i: int, end: int, key: _Key, mode: Source) -> bool:
