@@ -161,9 +161,8 @@ def _items(f: str, whole: bool = False, ref_year: int | None = None) -> list[tup
         st, en, v, unit, r, more = merged[i]
         # 1-2个月: a bare number before this one
         lo_num = None
-        for r0 in raws[bisect.bisect_left(raw_ends, st - 5):bisect.bisect_right(raw_ends, st)]:
-            if r0.end <= st and r0.end >= st - 5 and _RANGE_GAP.fullmatch(f, r0.end, st) and r0.usable \
-                    and not temporal.overlaps(r0.start, r0.end):
+        for r0 in raws[bisect.bisect_left(raw_ends, st - 5):bisect.bisect_right(raw_ends, st)]:  # ends st-5..st
+            if _RANGE_GAP.fullmatch(f, r0.end, st) and r0.usable and not temporal.overlaps(r0.start, r0.end):
                 lo_num = r0
         if lo_num is not None and not any(o[0] <= lo_num.start < o[1] for o in out) and lo_num.value.value < v:
             value = {"min": lo_num.value.value, "max": v, "unit": unit}
